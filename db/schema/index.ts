@@ -1,0 +1,6 @@
+export * from './partners';
+export * from './identity';
+export * from './customers';
+export * from './ledger';
+export * from './audit';
+export * from './webhooks';

@@ -1,0 +1,48 @@
+import { DomainError, notFound } from '@/lib/errors';
+import type { Actor, Role } from './actor';
+
+/**
+ * The permission matrix (DESIGN.md "People and access"). Every service checks it; pages and
+ * navigation use it too, but never as the only check.
+ */
+const MATRIX = {
+  'overview.read': ['admin', 'finance', 'manager', 'partner'],
+  'accounts.read': ['admin', 'finance', 'manager', 'partner'],
+  'customers.write': ['admin', 'finance', 'partner'],
+  'payins.write': ['admin', 'finance', 'partner'],
+  'partners.read': ['admin', 'finance', 'manager'],
+  'staff.read': ['admin'],
+  'webhooks.manage': ['admin', 'partner'],
+  'audit.read': ['admin', 'manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof MATRIX;
+
+export function can(role: Role | 'system', permission: Permission): boolean {
+  return role === 'system' || (MATRIX[permission] as readonly string[]).includes(role);
+}
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new DomainError('forbidden', `role ${actor.role} may not ${permission.replace('.', ' ')}`);
+  }
+}
+
+/**
+ * The partner a query is limited to. A partner actor is always pinned to its own tenant: asking
+ * for another tenant is answered as if it did not exist. Staff may ask for one partner or all (null).
+ */
+export function tenantScope(actor: Actor, requested?: string | null): string | null {
+  if (actor.role === 'partner') {
+    if (requested && requested !== actor.partnerId) throw notFound('partner');
+    return actor.partnerId;
+  }
+  return requested ?? null;
+}
+
+/** Like tenantScope, for writes that must name exactly one partner. */
+export function requireTenant(actor: Actor, requested?: string | null): string {
+  const partnerId = tenantScope(actor, requested);
+  if (!partnerId) throw new DomainError('validation', 'a partner must be named');
+  return partnerId;
+}

@@ -1,0 +1,40 @@
+import { eq, isNull, and } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { verifyPassword } from '@/lib/crypto';
+import type { Actor, Role } from './actor';
+
+/** Checks a login; returns the session user or null. Every sign-in is audited. */
+export async function verifyLogin(email: string, password: string) {
+  const db = getDb();
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.disabledAt)));
+  // Hash even for unknown emails so timing does not reveal which emails exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok) return null;
+  await recordAudit(db, actorOf(user), { partnerId: user.partnerId, action: 'user.sign_in', objectType: 'user', objectId: user.id });
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, partnerId: user.partnerId };
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/**
+ * The actor for a session, re-read from the database: a JWT can be stale (role changed, user
+ * disabled), so services never trust the token's role alone.
+ */
+export async function actorForUser(userId: string, ip?: string | null): Promise<Actor | null> {
+  const [user] = await getDb()
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  return user ? actorOf(user, ip) : null;
+}
+
+function actorOf(user: typeof users.$inferSelect, ip: string | null = null): Actor {
+  return user.role === 'partner'
+    ? { type: 'user', id: user.id, role: 'partner', partnerId: user.partnerId!, ip }
+    : { type: 'user', id: user.id, role: user.role, partnerId: null, ip };
+}

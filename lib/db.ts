@@ -1,0 +1,29 @@
+import { getDb, type Tx } from '@/db/client';
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
+
+/**
+ * Runs one service call as one database transaction. Serialization failures and deadlocks
+ * re-run the whole transaction (Drizzle does not), with a short jittered backoff.
+ */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb().transaction(work);
+    } catch (e) {
+      const code = pgErrorCode(e);
+      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    }
+  }
+}
+
+export function pgErrorCode(e: unknown): string | undefined {
+  let cur: unknown = e;
+  for (let i = 0; i < 4 && cur && typeof cur === 'object'; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

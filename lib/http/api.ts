@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import { authenticateApiKey } from '@/lib/auth/api-keys';
+import type { Actor } from '@/lib/auth/actor';
+import { BadRequest, problemFromError, type Problem } from './problem';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+export type ApiContext = { actor: Actor; params: Record<string, string> };
+
+/**
+ * Wraps a partner API route handler: authenticates the API key, runs the handler, and turns any
+ * failure into a problem+json 4xx (a 500 only for what is truly unexpected).
+ */
+export function partnerRoute(handler: (req: Request, ctx: ApiContext) => Promise<Response>) {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const actor = await authenticateApiKey(req.headers.get('authorization'), clientIp(req));
+      const raw = await context.params;
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+      return await handler(req, { actor, params });
+    } catch (e) {
+      return problemResponse(problemFromError(e, new URL(req.url).pathname));
+    }
+  };
+}
+
+/** Reads and validates a JSON body; anything that is not a JSON object of the right shape is a 400. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const type = req.headers.get('content-type') ?? '';
+  if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw new BadRequest(`send the body as JSON (Content-Type: application/json), not ${type}`, 415, 'unsupported_media_type');
+  }
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new BadRequest('the body is too large', 413, 'payload_too_large');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadRequest('the body is not valid JSON', 400, 'malformed_json');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('the body must be a JSON object', 400, 'malformed_json');
+  return schema.parse(body);
+}
+
+/** JSON with bigints printed as numbers (amounts are capped below 2^53). */
+export function json(body: unknown, init: { status?: number; contentType?: string; headers?: Record<string, string> } = {}): Response {
+  const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+  return new Response(text, {
+    status: init.status ?? 200,
+    headers: { 'Content-Type': init.contentType ?? 'application/json; charset=utf-8', ...init.headers },
+  });
+}
+
+export function problemResponse(p: Problem): Response {
+  return json(p, { status: p.status, contentType: 'application/problem+json; charset=utf-8' });
+}
+
+export function clientIp(req: Request): string | null {
+  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? req.headers.get('x-real-ip') ?? null;
+}

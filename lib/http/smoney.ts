@@ -1,0 +1,43 @@
+import type { CustomerWithWallet } from '@/lib/customers/service';
+import type { Payin } from '@/lib/payins/service';
+import { json } from './api';
+
+/** The S-Money dialect: PascalCase, cents, `application/vnd.s-money.v2+json` when asked for. */
+export const SMONEY_MEDIA_TYPE = 'application/vnd.s-money.v2+json';
+
+export function smoneyJson(req: Request, body: unknown, status = 200): Response {
+  const accept = req.headers.get('accept') ?? '';
+  const contentType = accept.includes(SMONEY_MEDIA_TYPE) ? `${SMONEY_MEDIA_TYPE}; charset=utf-8` : undefined;
+  return json(body, { status, contentType });
+}
+
+export function smoneyUser(c: CustomerWithWallet) {
+  return {
+    Id: c.id,
+    AppUserId: c.appUserId,
+    FirstName: c.firstName,
+    LastName: c.lastName,
+    Email: c.email,
+    Phone: c.phone,
+    Status: c.status,
+    CreationDate: c.createdAt.toISOString(),
+    WalletId: c.wallet.id,
+    Currency: c.wallet.currency,
+    Balance: c.wallet.balance,
+    AvailableBalance: c.wallet.availableBalance,
+  };
+}
+
+export function smoneyPayin(p: Payin) {
+  return {
+    Id: p.id,
+    OrderId: p.orderId,
+    AppUserId: p.appUserId,
+    WalletId: p.walletId,
+    Amount: p.amount,
+    Currency: p.currency,
+    Message: p.message,
+    Status: 'Succeeded',
+    Date: p.createdAt,
+  };
+}

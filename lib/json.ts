@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+
+/** bigint-safe JSON: bigints become {"$bigint": "123"} and come back as bigints. */
+export function toJsonSafe(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? { $bigint: v.toString() } : v)));
+}
+
+export function fromJsonSafe<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
+    v && typeof v === 'object' && '$bigint' in v && Object.keys(v).length === 1
+      ? BigInt((v as { $bigint: string }).$bigint)
+      : v,
+  ) as T;
+}
+
+/** Stable hash of a request: same fields in any key order hash the same. */
+export function hashRequest(value: unknown): string {
+  return createHash('sha256').update(canonical(value)).digest('hex');
+}
+
+function canonical(value: unknown): string {
+  if (typeof value === 'bigint') return `"${value}n"`;
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
