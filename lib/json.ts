@@ -13,6 +13,13 @@ export function fromJsonSafe<T>(value: unknown): T {
   ) as T;
 }
 
+/** Plain JSON for the outside world: bigint amounts (always below 2^53) become numbers. */
+export const bigintAsNumber = (_key: string, v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
+
+export function toPlainJson<T>(value: T): unknown {
+  return JSON.parse(JSON.stringify(value, bigintAsNumber));
+}
+
 /** Stable hash of a request: same fields in any key order hash the same. */
 export function hashRequest(value: unknown): string {
   return createHash('sha256').update(canonical(value)).digest('hex');

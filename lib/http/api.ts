@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bigintAsNumber } from '@/lib/json';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
 import type { Actor } from '@/lib/auth/actor';
 import { BadRequest, problemFromError, type Problem } from './problem';
@@ -45,7 +46,7 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 
 /** JSON with bigints printed as numbers (amounts are capped below 2^53). */
 export function json(body: unknown, init: { status?: number; contentType?: string; headers?: Record<string, string> } = {}): Response {
-  const text = JSON.stringify(body, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+  const text = JSON.stringify(body, bigintAsNumber);
   return new Response(text, {
     status: init.status ?? 200,
     headers: { 'Content-Type': init.contentType ?? 'application/json; charset=utf-8', ...init.headers },

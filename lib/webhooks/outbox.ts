@@ -2,7 +2,7 @@ import { and, isNull, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { outboxEvents, webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { newId } from '@/lib/ids';
-import { toJsonSafe } from '@/lib/json';
+import { toPlainJson } from '@/lib/json';
 import type { EventType } from './events';
 
 export const DELIVERY_TASK = 'deliver_webhook';
@@ -21,7 +21,7 @@ export async function emitEvent(
     partnerId: event.partnerId,
     id: eventId,
     type: event.type,
-    payload: toJsonSafe(event.payload) as Record<string, unknown>,
+    payload: toPlainJson(event.payload) as Record<string, unknown>,
   });
   const endpoints = await tx
     .select({ id: webhookEndpoints.id })
@@ -46,5 +46,5 @@ export async function emitEvent(
 export async function enqueueDelivery(tx: Tx, partnerId: string, deliveryId: string): Promise<void> {
   await tx.execute(sql`select graphile_worker.add_job(
     ${DELIVERY_TASK}, json_build_object('partnerId', ${partnerId}::text, 'deliveryId', ${deliveryId}::text),
-    max_attempts => ${MAX_DELIVERY_ATTEMPTS})`);
+    max_attempts => ${MAX_DELIVERY_ATTEMPTS}, job_key => ${deliveryId}::text)`);
 }

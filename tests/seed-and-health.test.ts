@@ -1,0 +1,46 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { GET as health } from '@/app/api/health/route';
+import { getDb } from '@/db/client';
+import { DEMO_PARTNERS, seedDemo } from '@/db/seed';
+import { authenticateApiKey } from '@/lib/auth/api-keys';
+import { verifyLogin } from '@/lib/auth/users';
+import { reconcileLedger } from '@/lib/ledger';
+import { call } from './support/fixtures';
+
+describe('demo seed', () => {
+  it('seeds once, with 50 funded customers per partner, working logins and API keys, and a clean ledger', async () => {
+    expect(await seedDemo(getDb())).toEqual({ seeded: true });
+    expect(await seedDemo(getDb())).toEqual({ seeded: false });
+
+    for (const p of DEMO_PARTNERS) {
+      const [row] = await getDb().execute<{ customers: number; funded: number; history_days: number }>(sql`
+        select count(distinct c.id)::int as customers,
+               count(distinct c.id) filter (where a.balance > 0)::int as funded,
+               (select extract(day from max(created_at) - min(created_at))::int from journal_transactions where partner_id = ${p.id}) as history_days
+        from customers c join accounts a on a.partner_id = c.partner_id and a.customer_id = c.id
+        where c.partner_id = ${p.id}`);
+      expect(row).toMatchObject({ customers: 50 });
+      expect(row!.funded).toBeGreaterThan(40);
+      expect(row!.history_days).toBeGreaterThanOrEqual(14);
+      expect(await authenticateApiKey(`Bearer ${p.apiKey}`)).toMatchObject({ type: 'api_key', partnerId: p.id });
+      expect((await reconcileLedger(getDb(), p.id)).ok).toBe(true);
+    }
+
+    expect(await verifyLogin('finance@ducat.test', 'ducat-demo')).toMatchObject({ role: 'finance', partnerId: null });
+    expect(await verifyLogin('partner@demo.test', 'ducat-demo')).toMatchObject({ role: 'partner', partnerId: 'ptn_demo' });
+    expect(await verifyLogin('finance@ducat.test', 'wrong')).toBeNull();
+    expect(await verifyLogin('nobody@ducat.test', 'ducat-demo')).toBeNull();
+    const [hash] = await getDb().execute<{ password_hash: string }>(sql`select password_hash from users where email = 'admin@ducat.test'`);
+    expect(hash!.password_hash).toMatch(/^scrypt\$/);
+  });
+});
+
+describe('GET /api/health', () => {
+  it('reports the database reachable and every migration applied', async () => {
+    const res = await call(health as never, {});
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: 'reachable', migrations: { upToDate: true } });
+    expect((res.body?.migrations as { applied: number }).applied).toBeGreaterThanOrEqual(2);
+  });
+});
