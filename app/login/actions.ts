@@ -1,0 +1,29 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { signIn } from '@/app/(auth)/auth';
+
+export type LoginState = { error: string | null; email: string };
+
+/** Only same-site paths are followed after sign-in (no open redirect through callbackUrl). */
+function safeRedirect(value: FormDataEntryValue | null): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value.startsWith('/login') ? '/' : value;
+}
+
+/**
+ * Signs in with email and password. On success Auth.js throws its redirect, which must propagate;
+ * only an AuthError (bad credentials) becomes a message on the form.
+ */
+export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const email = String(formData.get('email') ?? '').trim();
+  const password = String(formData.get('password') ?? '');
+  if (!email || !password) return { error: 'Enter your email and password.', email };
+  try {
+    await signIn('credentials', { email, password, redirectTo: safeRedirect(formData.get('callbackUrl')) });
+  } catch (e) {
+    if (e instanceof AuthError) return { error: 'Invalid email or password.', email };
+    throw e;
+  }
+  return { error: null, email };
+}

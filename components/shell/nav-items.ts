@@ -1,0 +1,16 @@
+import type { Role } from '@/lib/auth/actor';
+import { can, type Permission } from '@/lib/auth/permissions';
+
+export type NavItem = { href: string; label: string; permission: Permission };
+
+/** Everything the shell can link to; each role sees only what it may use. Pages check again. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: '/', label: 'Overview', permission: 'overview.read' },
+  { href: '/accounts', label: 'Accounts', permission: 'accounts.read' },
+  { href: '/partners', label: 'Partners', permission: 'partners.read' },
+  { href: '/admin/staff', label: 'Staff', permission: 'staff.read' },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => can(role, item.permission));
+}
