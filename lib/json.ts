@@ -1,16 +1,26 @@
 import { createHash } from 'node:crypto';
 
-/** bigint-safe JSON: bigints become {"$bigint": "123"} and come back as bigints. */
+/**
+ * Lossless JSON for stored results: bigints become {"$bigint": "123"} and Dates {"$date": "…"},
+ * and both come back as they were.
+ */
 export function toJsonSafe(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? { $bigint: v.toString() } : v)));
+  return JSON.parse(
+    JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+      const raw = this[key];
+      if (raw instanceof Date) return { $date: raw.toISOString() };
+      return typeof v === 'bigint' ? { $bigint: v.toString() } : v;
+    }),
+  );
 }
 
 export function fromJsonSafe<T>(value: unknown): T {
-  return JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
-    v && typeof v === 'object' && '$bigint' in v && Object.keys(v).length === 1
-      ? BigInt((v as { $bigint: string }).$bigint)
-      : v,
-  ) as T;
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) => {
+    if (!v || typeof v !== 'object' || Object.keys(v).length !== 1) return v;
+    if ('$bigint' in v) return BigInt((v as { $bigint: string }).$bigint);
+    if ('$date' in v) return new Date((v as { $date: string }).$date);
+    return v;
+  }) as T;
 }
 
 /** Plain JSON for the outside world: bigint amounts (always below 2^53) become numbers. */

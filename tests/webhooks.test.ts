@@ -1,37 +1,25 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq, sql } from 'drizzle-orm';
-import { runOnce } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listEndpoints, POST as createEndpoint } from '@/app/api/v1/webhook-endpoints/route';
 import { DELETE as deleteEndpoint } from '@/app/api/v1/webhook-endpoints/[id]/route';
 import { getDb } from '@/db/client';
 import { webhookDeliveries, webhookDeliveryAttempts } from '@/db/schema';
 import { verifySignature } from '@/lib/webhooks/signing';
-import { taskList } from '@/worker/tasks';
 import { call, createTestCustomer, createTestPartner } from './support/fixtures';
+import { runDueJobs, startWebhookReceiver, type ReceivedWebhook } from './support/webhook-receiver';
 
-type Received = { headers: http.IncomingHttpHeaders; body: string; path: string };
-const received: Received[] = [];
-let server: http.Server;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 let baseUrl = '';
+let received: ReceivedWebhook[] = [];
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body, path: req.url ?? '' });
-      const status = req.url?.startsWith('/fail') ? 500 : 200;
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'thanks' : 'boom');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  receiver = await startWebhookReceiver((path) => (path.startsWith('/fail') ? 500 : 200));
+  baseUrl = receiver.url;
+  received = receiver.received;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => receiver.close());
 
-const runJobs = () => runOnce({ connectionString: process.env.DATABASE_URL!, taskList, noPreparedStatements: true });
+const runJobs = runDueJobs;
 
 async function deliveriesOf(partnerId: string) {
   return getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.partnerId, partnerId));

@@ -1,7 +1,7 @@
 /** The job worker: a graphile-worker runner on the same Postgres. Any number may run at once. */
 import { run } from 'graphile-worker';
 import { closeDb, databaseUrl } from '@/db/client';
-import { taskList } from './tasks';
+import { crontab, taskList } from './tasks';
 
 const runner = await run({
   connectionString: databaseUrl(),
@@ -9,6 +9,7 @@ const runner = await run({
   noHandleSignals: false,
   pollInterval: 1000,
   taskList,
+  crontab,
 });
 console.log('[worker] started');
 await runner.promise;

@@ -2,8 +2,10 @@ import type { TaskList } from 'graphile-worker';
 import { z } from 'zod';
 import { attemptDelivery } from '@/lib/webhooks/deliver';
 import { DELIVERY_TASK } from '@/lib/webhooks/outbox';
+import { expireOverdueP2ps, SETTLE_TASK, settleP2p } from '@/lib/p2p/verified';
 
 const deliveryPayload = z.object({ partnerId: z.string(), deliveryId: z.string() });
+const transferPayload = z.object({ partnerId: z.string(), transferId: z.string() });
 
 /** Every job Ducat runs, by name. Handlers are thin: the work lives in lib/. */
 export const taskList: TaskList = {
@@ -18,4 +20,14 @@ export const taskList: TaskList = {
     // Throwing makes graphile-worker retry with exponential backoff.
     if (outcome === 'retry') throw new Error(`webhook delivery ${deliveryId} failed; will retry`);
   },
+  [SETTLE_TASK]: async (payload) => {
+    const { partnerId, transferId } = transferPayload.parse(payload);
+    await settleP2p(partnerId, transferId);
+  },
+  expire_p2p: async () => {
+    await expireOverdueP2ps();
+  },
 };
+
+/** Recurring jobs (graphile-worker crontab syntax). */
+export const crontab = ['* * * * * expire_p2p ?max=1'].join('\n');

@@ -4,3 +4,4 @@ export * from './customers';
 export * from './ledger';
 export * from './audit';
 export * from './webhooks';
+export * from './p2p';

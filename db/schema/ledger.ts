@@ -49,6 +49,8 @@ export const accounts = pgTable(
     held: money('held').notNull().default(sql`0`),
     allowNegative: boolean('allow_negative').notNull().default(false),
     isHot: boolean('is_hot').notNull().default(false),
+    /** Account-connection permissions (Manifest): `payment.debit`, `payment.credit`; revocable by staff. */
+    permissions: text('permissions').array().notNull().default(sql`'{payment.debit,payment.credit}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -8,6 +8,8 @@ export type Actor =
   | { type: 'api_key'; id: string; role: 'partner'; partnerId: string; ip?: string | null }
   | { type: 'system'; id: string; role: 'system'; partnerId: null; ip?: null };
 
+export type ApiKeyActor = Extract<Actor, { type: 'api_key' }>;
+
 export const systemActor = (job: string): Actor => ({ type: 'system', id: job, role: 'system', partnerId: null });
 
 export const isStaffRole = (role: string): role is StaffRole =>

@@ -4,13 +4,13 @@ import { apiKeys } from '@/db/schema';
 import { randomToken, sha256 } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import type { Actor } from './actor';
+import type { ApiKeyActor } from './actor';
 
 /**
  * Authenticates `Authorization: Bearer <key>`. Keys are stored as SHA-256 only; a revoked or
  * unknown key is a 401. `last_used_at` is refreshed at most once a minute per key.
  */
-export async function authenticateApiKey(authorization: string | null, ip?: string | null): Promise<Actor> {
+export async function authenticateApiKey(authorization: string | null, ip?: string | null): Promise<ApiKeyActor> {
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match) throw new DomainError('unauthenticated', 'send your API key as "Authorization: Bearer <key>"');
   const db = getDb();

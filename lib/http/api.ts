@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { bigintAsNumber } from '@/lib/json';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
-import type { Actor } from '@/lib/auth/actor';
+import type { ApiKeyActor } from '@/lib/auth/actor';
 import { BadRequest, problemFromError, type Problem } from './problem';
 
 const MAX_BODY_BYTES = 1_000_000;
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
-export type ApiContext = { actor: Actor; params: Record<string, string> };
+export type ApiContext = { actor: ApiKeyActor; params: Record<string, string> };
 
 /**
  * Wraps a partner API route handler: authenticates the API key, runs the handler, and turns any

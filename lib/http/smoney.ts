@@ -1,4 +1,5 @@
 import type { CustomerWithWallet } from '@/lib/customers/service';
+import type { P2pTransfer } from '@/lib/p2p/model';
 import type { Payin } from '@/lib/payins/service';
 import { json } from './api';
 
@@ -40,4 +41,27 @@ export function smoneyPayin(p: Payin) {
     Status: 'Succeeded',
     Date: p.createdAt,
   };
+}
+
+export function smoneyPayment(t: P2pTransfer, parties: { sender: string | null; receiver: string | null; commission: boolean }) {
+  return {
+    Id: t.id,
+    OrderId: t.orderId,
+    Sender: { AppUserId: parties.sender },
+    Receiver: parties.commission ? { Commission: true } : { AppUserId: parties.receiver },
+    Amount: t.amount,
+    Fee: { AmountWithVAT: t.fee },
+    Message: t.description,
+    Currency: t.currency,
+    Status: t.status === 'sent' ? 'Sent' : t.status === 'error' ? 'Error' : 'Pending',
+    Date: t.createdAt.toISOString(),
+  };
+}
+
+/** S-Money list envelope: `{value, links[{url, relation}]}` with page links. */
+export function smoneyList<T>(value: T[], page: { page: number; perPage: number; total: number }) {
+  const links: { url: string; relation: 'next' | 'prev' }[] = [];
+  if (page.page * page.perPage < page.total) links.push({ url: `?page=${page.page + 1}&perpage=${page.perPage}`, relation: 'next' });
+  if (page.page > 1) links.push({ url: `?page=${page.page - 1}&perpage=${page.perPage}`, relation: 'prev' });
+  return { value, links };
 }

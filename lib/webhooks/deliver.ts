@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
+import { unsealPayload } from './sealed';
 import { SIGNATURE_HEADER, signPayload } from './signing';
 
 const TIMEOUT_MS = Number(process.env.WEBHOOK_TIMEOUT_MS ?? 10_000);
@@ -41,7 +42,7 @@ export async function attemptDelivery(input: {
     id: row.event.id,
     type: row.event.type,
     created_at: row.event.createdAt.toISOString(),
-    data: row.event.payload,
+    data: unsealPayload(row.event.payload),
   });
   const timestamp = Math.floor(Date.now() / 1000);
   const started = Date.now();

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { partnerRoute, readJson } from '@/lib/http/api';
+import { smoneyJson, smoneyList, smoneyPayment } from '@/lib/http/smoney';
+import { amountInCents, orderId } from '@/lib/payins/service';
+import { appUserId } from '@/lib/customers/service';
+import { sendPayment } from '@/lib/p2p/immediate';
+import { partiesOf } from '@/lib/p2p/present';
+import { listP2p } from '@/lib/p2p/queries';
+
+const body = z
+  .object({
+    OrderId: orderId,
+    Sender: z.object({ AppUserId: appUserId }),
+    Receiver: z.union([z.object({ Commission: z.literal(true) }), z.object({ AppUserId: appUserId })], {
+      error: 'Receiver is {"AppUserId": "…"} or {"Commission": true}',
+    }),
+    Amount: amountInCents,
+    Message: z.string().max(255).optional(),
+    Fee: z.object({ AmountWithVAT: z.number().int('Fee.AmountWithVAT must be an integer number of cents').min(0).max(Number.MAX_SAFE_INTEGER) }).optional(),
+  })
+  .transform((b) => ({
+    orderId: b.OrderId,
+    sender: { appUserId: b.Sender.AppUserId },
+    receiver: 'Commission' in b.Receiver ? ({ commission: true } as const) : { appUserId: b.Receiver.AppUserId },
+    amount: b.Amount,
+    fee: b.Fee?.AmountWithVAT ?? 0,
+    message: b.Message,
+  }));
+
+/** POST /api/v1.1/payments — immediate P2P; idempotent by OrderId. */
+export const POST = partnerRoute(async (req, { actor }) => {
+  const { result } = await sendPayment(actor, await readJson(req, body));
+  const parties = await partiesOf(actor.partnerId, [result]);
+  return smoneyJson(req, smoneyPayment(result, parties(result)), 201);
+});
+
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** GET /api/v1.1/payments?page=&perPage= — the partner's immediate payments, newest first. */
+export const GET = partnerRoute(async (req, { actor }) => {
+  const q = new URL(req.url).searchParams;
+  const { page, perPage } = listQuery.parse({ page: q.get('page') ?? undefined, perPage: q.get('perPage') ?? q.get('perpage') ?? undefined });
+  const result = await listP2p(actor, { channel: 'smoney', page, pageSize: perPage });
+  const parties = await partiesOf(actor.partnerId, result.data);
+  return smoneyJson(req, smoneyList(result.data.map((t) => smoneyPayment(t, parties(t))), { page, perPage, total: result.total }));
+});
