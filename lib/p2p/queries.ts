@@ -48,7 +48,7 @@ export const p2pListFilters = z.object({
   sort: z.enum(['created_at', 'amount']).default('created_at'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(10),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(10),
 });
 export type P2pListFilters = z.input<typeof p2pListFilters>;
 
