@@ -8,39 +8,45 @@ import type { EventType } from './events';
 export const DELIVERY_TASK = 'deliver_webhook';
 export const MAX_DELIVERY_ATTEMPTS = 10;
 
+export type DomainEvent = { partnerId: string; type: EventType; payload: Record<string, unknown> };
+
 /**
  * Records a domain event in the caller's transaction, with one delivery per subscribed endpoint
  * and its delivery job. The event exists if and only if the change it describes was committed.
  */
-export async function emitEvent(
-  tx: Tx,
-  event: { partnerId: string; type: EventType; payload: Record<string, unknown> },
-): Promise<{ eventId: string; deliveryIds: string[] }> {
-  const eventId = newId('evt');
-  await tx.insert(outboxEvents).values({
-    partnerId: event.partnerId,
-    id: eventId,
-    type: event.type,
-    payload: toPlainJson(event.payload) as Record<string, unknown>,
-  });
+export async function emitEvent(tx: Tx, event: DomainEvent): Promise<{ eventId: string; deliveryIds: string[] }> {
+  const [emitted] = await emitEvents(tx, event.partnerId, [event]);
+  return emitted!;
+}
+
+/** The same for many events of one partner, in a constant number of statements. */
+export async function emitEvents(tx: Tx, partnerId: string, events: Omit<DomainEvent, 'partnerId'>[]) {
+  if (events.length === 0) return [];
+  const rows = events.map((e) => ({ partnerId, id: newId('evt'), type: e.type, payload: toPlainJson(e.payload) as Record<string, unknown> }));
+  await tx.insert(outboxEvents).values(rows);
   const endpoints = await tx
-    .select({ id: webhookEndpoints.id })
+    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
     .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.partnerId, event.partnerId),
-        isNull(webhookEndpoints.deletedAt),
-        sql`(${event.type} = any(${webhookEndpoints.events}) or '*' = any(${webhookEndpoints.events}))`,
-      ),
-    );
-  const deliveryIds: string[] = [];
-  for (const endpoint of endpoints) {
-    const deliveryId = newId('whd');
-    deliveryIds.push(deliveryId);
-    await tx.insert(webhookDeliveries).values({ partnerId: event.partnerId, id: deliveryId, eventId, endpointId: endpoint.id });
-    await enqueueDelivery(tx, event.partnerId, deliveryId);
+    .where(and(eq(webhookEndpoints.partnerId, partnerId), isNull(webhookEndpoints.deletedAt)));
+  const deliveries: (typeof webhookDeliveries.$inferInsert)[] = [];
+  const emitted = rows.map((row) => {
+    const deliveryIds: string[] = [];
+    for (const endpoint of endpoints) {
+      if (!endpoint.events.includes('*') && !endpoint.events.includes(row.type)) continue;
+      const id = newId('whd');
+      deliveryIds.push(id);
+      deliveries.push({ partnerId, id, eventId: row.id, endpointId: endpoint.id });
+    }
+    return { eventId: row.id, deliveryIds };
+  });
+  if (deliveries.length > 0) {
+    await tx.insert(webhookDeliveries).values(deliveries);
+    const ids = deliveries.map((d) => d.id!);
+    await tx.execute(sql`select graphile_worker.add_job(${DELIVERY_TASK},
+      json_build_object('partnerId', ${partnerId}::text, 'deliveryId', d), max_attempts => ${MAX_DELIVERY_ATTEMPTS}, job_key => d)
+      from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as d`);
   }
-  return { eventId, deliveryIds };
+  return emitted;
 }
 
 export async function enqueueDelivery(tx: Tx, partnerId: string, deliveryId: string): Promise<void> {
