@@ -63,3 +63,18 @@ export function effectiveStatus(row: Pick<P2pRow, 'status' | 'expiresAt'>): P2pS
   if (row.status === 'created' && row.expiresAt && row.expiresAt.getTime() <= now().getTime()) return 'expired';
   return row.status;
 }
+
+/** The body of `p2p.*` webhook events (Manifest's snake_case). */
+export function p2pWebhookPayload(t: P2pTransfer) {
+  return {
+    id: t.id,
+    order_id: t.orderId,
+    status: t.status,
+    source: t.source,
+    destination: t.destination,
+    amount_in_cents: t.amount,
+    fee_in_cents: t.fee,
+    currency: t.currency,
+    error_reason: t.errorReason,
+  };
+}

@@ -15,8 +15,7 @@ import { postTransaction } from '@/lib/ledger';
 import { emitEvent } from '@/lib/webhooks/outbox';
 import { seal } from '@/lib/webhooks/sealed';
 import { recordP2pEvent } from './events';
-import { webhookPayload } from './immediate';
-import { effectiveStatus, MAX_FAILED_COMMITS, P2P_TTL_MS, toTransfer, type P2pRow, type P2pTransfer } from './model';
+import { effectiveStatus, MAX_FAILED_COMMITS, p2pWebhookPayload, P2P_TTL_MS, toTransfer, type P2pRow, type P2pTransfer } from './model';
 import { assertTransferable, findParty } from './parties';
 
 export const SETTLE_TASK = 'settle_p2p';
@@ -178,7 +177,7 @@ export async function settleP2p(partnerId: string, id: string): Promise<P2pTrans
         .returning();
       const transfer = toTransfer(sent!);
       await recordP2pEvent(tx, partnerId, id, 'sent', { transactionId: posting.transactionId });
-      await emitEvent(tx, { partnerId, type: 'p2p.sent', payload: webhookPayload(transfer) });
+      await emitEvent(tx, { partnerId, type: 'p2p.sent', payload: p2pWebhookPayload(transfer) });
       return transfer;
     });
   } catch (e) {
@@ -194,7 +193,7 @@ export async function settleP2p(partnerId: string, id: string): Promise<P2pTrans
         .returning();
       const transfer = toTransfer(failed!);
       await recordP2pEvent(tx, partnerId, id, 'error', { reason, detail: e.message });
-      await emitEvent(tx, { partnerId, type: 'p2p.error', payload: webhookPayload(transfer) });
+      await emitEvent(tx, { partnerId, type: 'p2p.error', payload: p2pWebhookPayload(transfer) });
       return transfer;
     });
   }
@@ -249,6 +248,6 @@ async function markExpired(tx: Tx, row: P2pRow, cause: 'time' | 'failed_commits'
     .where(and(eq(p2pTransfers.partnerId, row.partnerId), eq(p2pTransfers.id, row.id)))
     .returning();
   await recordP2pEvent(tx, row.partnerId, row.id, 'expired', { cause });
-  await emitEvent(tx, { partnerId: row.partnerId, type: 'p2p.expired', payload: webhookPayload(toTransfer(expired!)) });
+  await emitEvent(tx, { partnerId: row.partnerId, type: 'p2p.expired', payload: p2pWebhookPayload(toTransfer(expired!)) });
   return expired!;
 }

@@ -1,0 +1,320 @@
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { accounts, customers, idempotencyKeys, journalEntries, journalTransactions, p2pEvents, p2pTransfers } from '@/db/schema';
+import { recordAudits, type AuditEntry } from '@/lib/audit';
+import type { Actor } from '@/lib/auth/actor';
+import { now } from '@/lib/clock';
+import { DomainError, isDomainError } from '@/lib/errors';
+import { fromJsonSafe, hashRequest, toJsonSafe } from '@/lib/json';
+import { newId } from '@/lib/ids';
+import { emitEvents } from '@/lib/webhooks/outbox';
+import { p2pWebhookPayload, toTransfer, type P2pTransfer } from './model';
+import { assertTransferable, type Party } from './parties';
+
+export type PartyRef = { appUserId: string } | { accountId: string } | { commission: true };
+
+export type PaymentRequest = {
+  orderId?: string;
+  sender: PartyRef;
+  receiver: PartyRef;
+  amount: number;
+  fee: number;
+  message?: string;
+  channel: 'smoney' | 'backoffice';
+};
+
+export type PaymentJob = { actor: Actor; request: PaymentRequest };
+export type PaymentOutcome = { result: P2pTransfer; replayed: boolean } | { error: unknown };
+
+const SCOPE = 'payment';
+
+type AccountState = { balance: bigint; held: bigint; status: string; allowNegative: boolean; changed: boolean };
+
+/**
+ * Executes a batch of immediate P2P payments of one partner in one database transaction, with a
+ * constant number of statements whatever the batch size:
+ *
+ * 1. resolve every party; 2. lock every account involved in the global order (ordinary accounts
+ * by id, then hot accounts) — the same order `postTransaction` uses, so nothing deadlocks;
+ * 3. claim the OrderIds (sorted, for the same reason); 4. apply the payments one after another
+ * on the locked balances, in arrival order, refusing each that breaks a rule (insufficient
+ * funds, closed account, permission…) without touching the others; 5. write every accepted
+ * payment's ledger transaction, entries (with running balances), transfer, timeline, audit and
+ * webhook events in bulk.
+ *
+ * The per-payment outcome is exactly what the payment alone would have got.
+ */
+export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: PaymentJob[]): Promise<PaymentOutcome[]> {
+  const parties = await resolveParties(tx, partnerId, jobs);
+  const state = await lockAccounts(tx, partnerId, [...parties.lockIds]);
+  const stored = await claimOrderIds(tx, partnerId, jobs);
+
+  const at = now();
+  const outcomes: PaymentOutcome[] = [];
+  const firstOfKey = new Map<string, { index: number; hash: string }>();
+  const accepted: { transfer: P2pTransfer; actor: Actor; transactionId: string; entries: { accountId: string; amount: bigint; balanceAfter: bigint }[] }[] = [];
+  const failedNewKeys: string[] = [];
+
+  jobs.forEach((job, index) => {
+    const key = job.request.orderId;
+    const hash = key ? requestHash(job.request) : '';
+    if (key) {
+      const previous = stored.get(key);
+      if (previous) {
+        outcomes[index] =
+          previous.requestHash !== hash
+            ? { error: reused(key) }
+            : { result: fromJsonSafe<P2pTransfer>(previous.response), replayed: true };
+        return;
+      }
+      const first = firstOfKey.get(key);
+      if (first) {
+        const firstOutcome = outcomes[first.index]!;
+        outcomes[index] = first.hash !== hash ? { error: reused(key) } : 'result' in firstOutcome ? { ...firstOutcome, replayed: true } : firstOutcome;
+        return;
+      }
+      firstOfKey.set(key, { index, hash });
+    }
+    try {
+      const source = parties.find(job.request.sender);
+      const destination = parties.find(job.request.receiver);
+      assertTransferable(source, destination, { source: label(job.request.sender), destination: label(job.request.receiver) });
+      const amount = BigInt(job.request.amount);
+      const fee = BigInt(job.request.fee);
+      const commission = fee > 0n ? parties.commission : null;
+      if (fee > 0n && !commission) throw new Error(`partner ${partnerId} has no commission account`);
+      const legs = [
+        { accountId: source!.accountId, amount: -(amount + fee) },
+        { accountId: destination!.accountId, amount },
+        ...(commission ? [{ accountId: commission.accountId, amount: fee }] : []),
+      ];
+      for (const leg of legs) {
+        const account = state.get(leg.accountId)!;
+        if (account.status === 'closed' || account.status === 'locked') {
+          throw new DomainError('account_not_operational', `account ${leg.accountId} is ${account.status}`, { accountId: leg.accountId, status: account.status });
+        }
+      }
+      const from = state.get(source!.accountId)!;
+      if (!from.allowNegative && from.balance - from.held < amount + fee) {
+        throw new DomainError('insufficient_funds', `account ${source!.accountId} has insufficient funds`, {
+          accountId: source!.accountId,
+          available: from.balance - from.held,
+          requested: amount + fee,
+        });
+      }
+      const entries = legs.map((leg) => {
+        const account = state.get(leg.accountId)!;
+        account.balance += leg.amount;
+        account.changed = true;
+        return { accountId: leg.accountId, amount: leg.amount, balanceAfter: account.balance };
+      });
+      const id = newId('p2p');
+      const transactionId = newId('jtx');
+      const transfer = toTransfer({
+        partnerId,
+        id,
+        channel: job.request.channel,
+        orderId: key ?? null,
+        sourceAccountId: source!.accountId,
+        destinationAccountId: destination!.accountId,
+        amount,
+        fee,
+        currency: source!.currency,
+        description: job.request.message ?? `Payment from ${source!.name} to ${destination!.name}`,
+        userData: {},
+        status: 'sent',
+        errorReason: null,
+        failedCommits: 0,
+        codeHash: null,
+        expiresAt: null,
+        committedAt: at,
+        settledAt: at,
+        transactionId,
+        createdBy: job.actor.id,
+        createdAt: at,
+        updatedAt: at,
+      });
+      accepted.push({ transfer, actor: job.actor, transactionId, entries });
+      outcomes[index] = { result: transfer, replayed: false };
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      if (key) failedNewKeys.push(key);
+      outcomes[index] = { error: e };
+    }
+  });
+
+  await writeAccepted(tx, partnerId, accepted, state, at);
+  await settleOrderIds(tx, partnerId, accepted, failedNewKeys);
+  return outcomes;
+}
+
+async function resolveParties(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
+  const refs = jobs.flatMap((j) => [j.request.sender, j.request.receiver]);
+  const appUserIds = [...new Set(refs.flatMap((r) => ('appUserId' in r ? [r.appUserId] : [])))];
+  const accountIds = [...new Set(refs.flatMap((r) => ('accountId' in r ? [r.accountId] : [])))];
+  const rows = await tx
+    .select({ account: accounts, customer: customers })
+    .from(accounts)
+    .leftJoin(customers, and(eq(customers.partnerId, accounts.partnerId), eq(customers.id, accounts.customerId)))
+    .where(
+      and(
+        eq(accounts.partnerId, partnerId),
+        or(
+          inArray(accounts.id, accountIds),
+          and(eq(accounts.kind, 'customer_wallet'), inArray(customers.appUserId, appUserIds)),
+          and(eq(accounts.kind, 'commission'), isNull(accounts.customerId)),
+        ),
+      ),
+    );
+  const byAccountId = new Map<string, Party>();
+  const byAppUserId = new Map<string, Party>();
+  let commission: Party | null = null;
+  for (const { account: a, customer: c } of rows) {
+    const party: Party = {
+      accountId: a.id,
+      kind: a.kind,
+      name: c ? `${c.firstName} ${c.lastName}` : a.name,
+      currency: a.currency,
+      status: a.status,
+      permissions: a.permissions,
+      appUserId: c?.appUserId ?? null,
+      phone: c?.phone ?? null,
+    };
+    byAccountId.set(a.id, party);
+    if (c && a.kind === 'customer_wallet') byAppUserId.set(c.appUserId, party);
+    if (a.kind === 'commission' && !a.customerId) commission ??= party;
+  }
+  const find = (ref: PartyRef): Party | null =>
+    'appUserId' in ref ? (byAppUserId.get(ref.appUserId) ?? null) : 'accountId' in ref ? (byAccountId.get(ref.accountId) ?? null) : commission;
+  const lockIds = new Set<string>();
+  for (const job of jobs) {
+    for (const ref of [job.request.sender, job.request.receiver]) {
+      const party = find(ref);
+      if (party) lockIds.add(party.accountId);
+    }
+    if (job.request.fee > 0 && commission) lockIds.add(commission.accountId);
+  }
+  return { find, commission, lockIds };
+}
+
+async function lockAccounts(tx: Tx, partnerId: string, ids: string[]): Promise<Map<string, AccountState>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: accounts.id, balance: accounts.balance, held: accounts.held, status: accounts.status, allowNegative: accounts.allowNegative })
+    .from(accounts)
+    .where(and(eq(accounts.partnerId, partnerId), inArray(accounts.id, ids)))
+    .orderBy(accounts.isHot, accounts.id)
+    .for('update');
+  return new Map(rows.map((r) => [r.id, { balance: r.balance, held: r.held, status: r.status, allowNegative: r.allowNegative, changed: false }]));
+}
+
+/** Claims every new OrderId of the batch; returns the ones an earlier request already used. */
+async function claimOrderIds(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
+  const firstHash = new Map<string, string>();
+  for (const job of jobs) {
+    const key = job.request.orderId;
+    if (key && !firstHash.has(key)) firstHash.set(key, requestHash(job.request));
+  }
+  const keys = [...firstHash.keys()].sort();
+  if (keys.length === 0) return new Map<string, typeof idempotencyKeys.$inferSelect>();
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values(keys.map((key) => ({ partnerId, scope: SCOPE, key, requestHash: firstHash.get(key)!, response: sql`'null'::jsonb` })))
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  const claimedKeys = new Set(claimed.map((c) => c.key));
+  const taken = keys.filter((k) => !claimedKeys.has(k));
+  if (taken.length === 0) return new Map<string, typeof idempotencyKeys.$inferSelect>();
+  const rows = await tx
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), inArray(idempotencyKeys.key, taken)));
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+async function writeAccepted(
+  tx: Tx,
+  partnerId: string,
+  accepted: { transfer: P2pTransfer; actor: Actor; transactionId: string; entries: { accountId: string; amount: bigint; balanceAfter: bigint }[] }[],
+  state: Map<string, AccountState>,
+  at: Date,
+) {
+  if (accepted.length === 0) return;
+  const balances = [...state].filter(([, s]) => s.changed).map(([id, s]) => ({ id, balance: s.balance.toString() }));
+  await tx.execute(sql`
+    update accounts as a set balance = v.balance::bigint, updated_at = ${at.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(balances)}::jsonb) as v(id text, balance text)
+    where a.partner_id = ${partnerId} and a.id = v.id`);
+  await tx.insert(journalTransactions).values(
+    accepted.map((a) => ({
+      partnerId,
+      id: a.transactionId,
+      kind: 'p2p',
+      description: a.transfer.description,
+      reference: a.transfer.orderId ?? a.transfer.id,
+      metadata: { p2pId: a.transfer.id },
+      createdAt: at,
+    })),
+  );
+  await tx.insert(journalEntries).values(
+    accepted.flatMap((a) =>
+      a.entries.map((e) => ({ partnerId, transactionId: a.transactionId, accountId: e.accountId, amount: e.amount, currency: a.transfer.currency, balanceAfter: e.balanceAfter, createdAt: at })),
+    ),
+  );
+  await tx.insert(p2pTransfers).values(
+    accepted.map(({ transfer: t, actor }) => ({
+      partnerId,
+      id: t.id,
+      channel: t.channel,
+      orderId: t.orderId,
+      sourceAccountId: t.source,
+      destinationAccountId: t.destination,
+      amount: t.amount,
+      fee: t.fee,
+      currency: t.currency,
+      description: t.description,
+      status: t.status,
+      committedAt: at,
+      settledAt: at,
+      transactionId: t.transactionId,
+      createdBy: actor.id,
+      createdAt: at,
+      updatedAt: at,
+    })),
+  );
+  await tx.insert(p2pEvents).values(accepted.map((a) => ({ partnerId, transferId: a.transfer.id, type: 'sent', detail: { transactionId: a.transactionId }, at })));
+  await recordAudits(
+    tx,
+    accepted.map((a) => ({ actor: a.actor, entry: { partnerId, action: 'p2p.send', objectType: 'p2p', objectId: a.transfer.id, after: a.transfer } satisfies AuditEntry })),
+  );
+  await emitEvents(tx, partnerId, accepted.map((a) => ({ type: 'p2p.sent' as const, payload: p2pWebhookPayload(a.transfer) })));
+}
+
+async function settleOrderIds(tx: Tx, partnerId: string, accepted: { transfer: P2pTransfer }[], failedNewKeys: string[]) {
+  const done = accepted.filter((a) => a.transfer.orderId).map((a) => ({ key: a.transfer.orderId!, response: toJsonSafe(a.transfer) }));
+  if (done.length > 0) {
+    await tx.execute(sql`
+      update idempotency_keys as k set completed = true, response = v.response
+      from jsonb_to_recordset(${JSON.stringify(done)}::jsonb) as v(key text, response jsonb)
+      where k.partner_id = ${partnerId} and k.scope = ${SCOPE} and k.key = v.key`);
+  }
+  // A refused payment stores nothing: the same OrderId may be sent again once it can succeed.
+  if (failedNewKeys.length > 0) {
+    await tx
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), inArray(idempotencyKeys.key, failedNewKeys)));
+  }
+}
+
+function requestHash(request: PaymentRequest): string {
+  const { channel: _channel, ...identity } = request;
+  return hashRequest(identity);
+}
+
+const reused = (key: string) => new DomainError('idempotency_key_reused', `${key} was already used for a different request`, { key });
+
+function label(ref: PartyRef): string {
+  if ('appUserId' in ref) return `user ${ref.appUserId}`;
+  if ('accountId' in ref) return ref.accountId;
+  return 'commission account';
+}

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench:p2p`: P2P throughput through the HTTP API against pgbench's tpcb-like workload on
+ * the same Postgres. Prints transfers/s, p50/p99 latency and the ratio to pgbench, then proves the
+ * ledger. Env: BENCH_SECONDS (default 15), BENCH_CUSTOMERS (default 2000), BENCH_CLIENTS ("32,128").
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { migrateDatabase } from '@/db/migrate';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const customers = Number(process.env.BENCH_CUSTOMERS ?? 2000);
+const clientCounts = (process.env.BENCH_CLIENTS ?? '32,128').split(',').map(Number);
+const pgPort = Number(process.env.BENCH_PG_PORT ?? 54342);
+const webPort = Number(process.env.BENCH_WEB_PORT ?? 3300);
+const dataDir = path.resolve('.data/bench');
+const apiKey = 'sk_bench_key';
+
+function log(message: string) {
+  console.log(`[bench] ${message}`);
+}
+
+async function main() {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: pgPort, database: 'ducat' });
+  const children: ChildProcess[] = [];
+  try {
+    // 1. pgbench baseline on the same server.
+    const env = { ...process.env, PGPASSWORD: new URL(pg.url).password };
+    const pgArgs = ['-h', 'localhost', '-p', String(pgPort), '-U', 'postgres'];
+    spawnSync('psql', [...pgArgs, '-d', 'postgres', '-qc', 'create database pgbench'], { env });
+    spawnSync('pgbench', [...pgArgs, '-i', '-q', '-s', '10', 'pgbench'], { env, stdio: 'ignore' });
+    const pgbench = new Map<number, number>();
+    for (const c of clientCounts) {
+      const out = spawnSync('pgbench', [...pgArgs, '-c', String(c), '-j', '2', '-T', String(seconds), '-b', 'tpcb-like', 'pgbench'], { env, encoding: 'utf8' }).stdout;
+      const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
+      pgbench.set(c, tps);
+      log(`pgbench tpcb-like, ${c} clients: ${tps.toFixed(0)} tps`);
+    }
+
+    // 2. Ducat with a bench partner holding funded customers.
+    await migrateDatabase(pg.url);
+    await seedBenchPartner(pg.url);
+    const appEnv = { ...process.env, DATABASE_URL: pg.url, PORT: String(webPort), DUCAT_SEED: 'false', AUTH_SECRET: 'bench-secret', AUTH_TRUST_HOST: 'true' };
+    if (!fs.existsSync('.next/BUILD_ID')) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: appEnv });
+    const web = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(webPort)], { env: appEnv, stdio: 'ignore', detached: true });
+    children.push(web);
+    await waitFor(`http://localhost:${webPort}/api/health`);
+
+    // 3. P2P load.
+    const rows: string[][] = [];
+    for (const scenario of ['uniform', 'hot'] as const) {
+      for (const c of clientCounts) {
+        const r = await load(scenario, c);
+        const base = pgbench.get(c) ?? 0;
+        rows.push([scenario, String(c), r.rps.toFixed(0), `${r.p50} ms`, `${r.p99} ms`, base ? (r.rps / base).toFixed(2) : '-', String(r.errors)]);
+        log(`${scenario} ${c} clients: ${r.rps.toFixed(0)} transfers/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.errors}`);
+      }
+    }
+    console.log('\n| scenario | clients | transfers/s | p50 | p99 | ratio to pgbench | non-2xx |\n|---|---|---|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+    console.log(`\npgbench tpcb-like: ${[...pgbench].map(([c, t]) => `${c} clients ${t.toFixed(0)} tps`).join(', ')}`);
+
+    // 4. Prove the ledger after the load.
+    process.env.DATABASE_URL = pg.url;
+    const { reconcileLedger } = await import('@/lib/ledger/reconcile');
+    const { getDb, closeDb } = await import('@/db/client');
+    const proof = await reconcileLedger(getDb());
+    log(`reconciliation: ${proof.ok ? 'clean' : 'BROKEN'} ${proof.ok ? '' : JSON.stringify(proof).slice(0, 500)}`);
+    await closeDb();
+    if (!proof.ok) process.exitCode = 1;
+  } finally {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+    }
+    await pg.stop();
+  }
+}
+
+async function load(scenario: 'uniform' | 'hot', connections: number) {
+  let n = 0;
+  const run = `${scenario}-${connections}-${Date.now()}`;
+  const result = await autocannon({
+    url: `http://localhost:${webPort}`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1.1/payments',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        setupRequest: (req) => {
+          const from = 1 + Math.floor(Math.random() * customers);
+          let to = 1 + Math.floor(Math.random() * customers);
+          if (to === from) to = (to % customers) + 1;
+          n++;
+          return {
+            ...req,
+            body: JSON.stringify({
+              OrderId: `${run}-${n}`,
+              Sender: { AppUserId: `bench-${from}` },
+              Receiver: { AppUserId: `bench-${to}` },
+              Amount: 1 + Math.floor(Math.random() * 100),
+              ...(scenario === 'hot' ? { Fee: { AmountWithVAT: 1 } } : {}),
+            }),
+          };
+        },
+      },
+    ],
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors };
+}
+
+/** A partner with `customers` funded wallets, written in bulk (the bench measures P2P, not setup). */
+async function seedBenchPartner(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const { sha256 } = await import('@/lib/crypto');
+  await sql.begin(async (tx) => {
+    await tx`insert into partners (id, slug, name, program_code, currency, supported_currencies) values ('ptn_bench', 'bench', 'Bench', 'BENCH', 'EUR', '{EUR}')`;
+    await tx`insert into api_keys (id, partner_id, label, prefix, key_hash) values ('key_bench', 'ptn_bench', 'bench', ${apiKey.slice(0, 12)}, ${sha256(apiKey)})`;
+    await tx`insert into accounts (partner_id, id, kind, name, currency, allow_negative, is_hot) values
+      ('ptn_bench', 'acct_bench_funding', 'funding', 'Funding', 'EUR', true, true),
+      ('ptn_bench', 'acct_bench_commission', 'commission', 'Commission', 'EUR', true, true),
+      ('ptn_bench', 'acct_bench_lp', 'loss_and_profit', 'Loss and profit', 'EUR', true, true)`;
+    await tx`insert into customers (partner_id, id, app_user_id, first_name, last_name)
+      select 'ptn_bench', 'cus_bench_' || i, 'bench-' || i, 'Bench', 'Customer ' || i from generate_series(1, ${customers}) i`;
+    const funded = 100_000_000;
+    await tx`insert into accounts (partner_id, id, kind, customer_id, name, currency, balance)
+      select 'ptn_bench', 'acon_bench_' || i, 'customer_wallet', 'cus_bench_' || i, 'Bench ' || i, 'EUR', ${funded} from generate_series(1, ${customers}) i`;
+    await tx`update accounts set balance = ${-funded * customers} where partner_id = 'ptn_bench' and id = 'acct_bench_funding'`;
+    await tx`insert into journal_transactions (partner_id, id, kind, description) values ('ptn_bench', 'jtx_bench_funding', 'payin', 'Bench funding')`;
+    await tx`insert into journal_entries (partner_id, transaction_id, account_id, amount, currency, balance_after)
+      select 'ptn_bench', 'jtx_bench_funding', 'acon_bench_' || i, ${funded}, 'EUR', ${funded} from generate_series(1, ${customers}) i
+      union all select 'ptn_bench', 'jtx_bench_funding', 'acct_bench_funding', ${-funded * customers}, 'EUR', ${-funded * customers}`;
+  });
+  await sql.end();
+  log(`seeded ${customers} funded customers`);
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
