@@ -21,8 +21,8 @@ describe('coalesced payments: a burst shares database transactions, each payment
       pay(bob.walletId, carol.walletId, 500, 'B-2'), // only possible after B-1
       pay(bob.walletId, carol.walletId, 200, 'B-3'), // bob has 100 left: refused
     ]);
-    expect(first.status).toBe('fulfilled');
-    expect(second.status).toBe('fulfilled');
+    expect(first!.status).toBe('fulfilled');
+    expect(second!.status).toBe('fulfilled');
     expect(third).toMatchObject({ status: 'rejected', reason: { kind: 'insufficient_funds', details: { available: 100n } } });
     expect((await balanceOf(p.partner.id, bob.walletId)).balance).toBe(100n);
     expect((await balanceOf(p.partner.id, carol.walletId)).balance).toBe(500n);
