@@ -5,10 +5,21 @@ import { signIn } from '@/app/(auth)/auth';
 
 export type LoginState = { error: string | null; email: string };
 
-/** Only same-site paths are followed after sign-in (no open redirect through callbackUrl). */
+/**
+ * Where to go after sign-in: the path and query of `callbackUrl` (the proxy sends an absolute URL),
+ * never another origin, so the login page cannot be used as an open redirect.
+ */
 function safeRedirect(value: FormDataEntryValue | null): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value.startsWith('/login') ? '/' : value;
+  if (typeof value !== 'string' || value === '') return '/';
+  let target: URL;
+  try {
+    target = new URL(value, 'http://ducat.invalid');
+  } catch {
+    return '/';
+  }
+  const path = `${target.pathname}${target.search}`;
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/login')) return '/';
+  return path;
 }
 
 /**

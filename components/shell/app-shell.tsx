@@ -31,7 +31,7 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
           </ul>
         </nav>
         <div className="hidden border-t border-zinc-800 px-4 py-3 text-xs text-zinc-400 md:block">
-          Amounts in minor units, shown per account currency. Days are UTC.
+          Amounts in each account’s currency. Dates and days are UTC.
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -11,7 +11,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 });
 const date = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
 
-export const formatDateTime = (d: Date) => `${dateTime.format(d)} UTC`;
+export const formatDateTime = (d: Date) => dateTime.format(d);
 export const formatDate = (d: Date) => date.format(d);
 
 const KIND_LABELS: Record<string, string> = {

@@ -4,6 +4,10 @@ import { cn } from './cn';
 /** Page numbers to show: first, last, and a window around the current page, with gaps. */
 export function pageWindow(page: number, pageCount: number): (number | 'gap')[] {
   const pages = new Set([1, pageCount, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pageCount));
+  // A gap of a single page shows that page instead of an ellipsis.
+  for (const p of [...pages]) {
+    if (pages.has(p + 2) && !pages.has(p + 1)) pages.add(p + 1);
+  }
   const sorted = [...pages].sort((a, b) => a - b);
   const out: (number | 'gap')[] = [];
   for (const [i, p] of sorted.entries()) {

@@ -121,7 +121,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
 
       <Card>
         {list.rows.length === 0 ? (
-          <EmptyState title={filtered ? `No accounts match ${describeFilters(query, partners)}` : 'No accounts yet'} resetHref={filtered ? resetHref : undefined}>
+          <EmptyState title={filtered ? `No accounts match ${describeFilters(query, partners, isStaff)}` : 'No accounts yet'} resetHref={filtered ? resetHref : undefined}>
             {filtered ? 'Try another search or clear the filters.' : null}
           </EmptyState>
         ) : (
@@ -156,8 +156,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
                       </Link>
                       {a.customer?.email ? <div className="text-xs text-zinc-500">{a.customer.email}</div> : null}
                     </Td>
-                    {isStaff ? <Td className="whitespace-nowrap">{a.partnerName}</Td> : null}
-                    <Td className="font-mono text-xs">
+                    {isStaff ? (
+                      <Td className="whitespace-nowrap" data-testid="account-partner">
+                        {a.partnerName}
+                      </Td>
+                    ) : null}
+                    <Td className="font-mono text-xs" data-testid="account-id">
                       <Link href={`/accounts/${a.id}`} className="hover:underline">
                         {a.id}
                       </Link>
@@ -170,7 +174,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
                         </span>
                       ) : null}
                     </Td>
-                    <Td numeric>
+                    <Td numeric data-testid="account-balance">
                       <Money cents={a.balance} currency={a.currency} />
                     </Td>
                     <Td numeric>
@@ -196,10 +200,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   );
 }
 
-function describeFilters(query: AccountListQuery, partners: { id: string; name: string }[]): string {
+function describeFilters(query: AccountListQuery, partners: { id: string; name: string }[], isStaff: boolean): string {
   const parts: string[] = [];
   if (query.q) parts.push(`“${query.q}”`);
-  if (query.partner) parts.push(`partner ${partners.find((p) => p.id === query.partner)?.name ?? query.partner}`);
+  if (isStaff && query.partner) parts.push(`partner ${partners.find((p) => p.id === query.partner)?.name ?? query.partner}`);
   if (query.status) parts.push(`status ${query.status}`);
   return parts.join(', ');
 }

@@ -141,7 +141,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
               <tbody>
                 {statement.lines.map((l) => (
                   <Tr key={l.entryId}>
-                    <Td className="whitespace-nowrap text-zinc-600 tabular-nums">{formatDateTime(l.at)}</Td>
+                    <Td className="whitespace-nowrap text-zinc-600 tabular-nums">
+                      <time dateTime={l.at.toISOString()}>{formatDateTime(l.at)}</time>
+                    </Td>
                     <Td className="whitespace-nowrap">{kindLabel(l.kind)}</Td>
                     <Td>{l.description}</Td>
                     <Td className="font-mono text-xs text-zinc-600">{l.reference ?? '—'}</Td>

@@ -1,0 +1,71 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the real app (next start + worker) and its own throwaway database.
+ * One project per role, each with the storageState that e2e/auth.setup.ts produced by signing in
+ * through the login page (dub's per-persona layout).
+ */
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const baseURL = BASE_URL;
+import { AUTH_DIR, BASE_URL } from './e2e/personas';
+
+const chrome = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 900 },
+  launchOptions: {
+    ...(chromiumPath ? { executablePath: chromiumPath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
+const role = (name: 'admin' | 'finance' | 'manager' | 'partner', testMatch: RegExp[]) => ({
+  name,
+  testMatch,
+  dependencies: ['setup'],
+  use: { ...chrome, storageState: `${AUTH_DIR}/${name}.json` },
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: { baseURL, trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: chrome },
+    { name: 'anonymous', testMatch: [/login\.spec\.ts/], use: chrome },
+    role('admin', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /staff\.spec\.ts/]),
+    role('finance', [/navigation\.spec\.ts/, /statement\.spec\.ts/]),
+    role('manager', [/navigation\.spec\.ts/]),
+    role('partner', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/]),
+    // Adds money: runs after every read-only project has compared the page with the API.
+    {
+      name: 'live',
+      testMatch: /live\.spec\.ts/,
+      dependencies: ['anonymous', 'admin', 'finance', 'manager', 'partner'],
+      use: { ...chrome, storageState: `${AUTH_DIR}/partner.json` },
+    },
+  ],
+  webServer: {
+    command: 'bash e2e/serve.sh',
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    // SIGTERM lets the launcher stop the web server, the worker and the embedded Postgres it started.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
