@@ -46,7 +46,8 @@ async function main() {
     await seedBenchPartner(pg.url);
     const appEnv = { ...process.env, DATABASE_URL: pg.url, PORT: String(webPort), DUCAT_SEED: 'false', AUTH_SECRET: 'bench-secret', AUTH_TRUST_HOST: 'true' };
     if (!fs.existsSync('.next/BUILD_ID')) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: appEnv });
-    const web = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(webPort)], { env: appEnv, stdio: 'ignore', detached: true });
+    const webLog = fs.openSync(path.join(dataDir, 'web.log'), 'a');
+    const web = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(webPort)], { env: appEnv, stdio: ['ignore', webLog, webLog], detached: true });
     children.push(web);
     await waitFor(`http://localhost:${webPort}/api/health`);
 
@@ -84,6 +85,8 @@ async function main() {
   }
 }
 
+let firstFailure: string | null = null;
+
 async function load(scenario: 'uniform' | 'hot', connections: number) {
   let n = 0;
   const run = `${scenario}-${connections}-${Date.now()}`;
@@ -96,6 +99,12 @@ async function load(scenario: 'uniform' | 'hot', connections: number) {
         method: 'POST',
         path: '/api/v1.1/payments',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+        onResponse: (status, body) => {
+          if (status >= 300 && !firstFailure) {
+            firstFailure = `${status} ${body.slice(0, 300)}`;
+            log(`first failed response: ${firstFailure}`);
+          }
+        },
         setupRequest: (req) => {
           const from = 1 + Math.floor(Math.random() * customers);
           let to = 1 + Math.floor(Math.random() * customers);
@@ -133,12 +142,12 @@ async function seedBenchPartner(url: string) {
       select 'ptn_bench', 'cus_bench_' || i, 'bench-' || i, 'Bench', 'Customer ' || i from generate_series(1, ${customers}) i`;
     const funded = 100_000_000;
     await tx`insert into accounts (partner_id, id, kind, customer_id, name, currency, balance)
-      select 'ptn_bench', 'acon_bench_' || i, 'customer_wallet', 'cus_bench_' || i, 'Bench ' || i, 'EUR', ${funded} from generate_series(1, ${customers}) i`;
+      select 'ptn_bench', 'acon_bench_' || i, 'customer_wallet'::account_kind, 'cus_bench_' || i, 'Bench ' || i, 'EUR', ${funded}::bigint from generate_series(1, ${customers}) i`;
     await tx`update accounts set balance = ${-funded * customers} where partner_id = 'ptn_bench' and id = 'acct_bench_funding'`;
     await tx`insert into journal_transactions (partner_id, id, kind, description) values ('ptn_bench', 'jtx_bench_funding', 'payin', 'Bench funding')`;
     await tx`insert into journal_entries (partner_id, transaction_id, account_id, amount, currency, balance_after)
-      select 'ptn_bench', 'jtx_bench_funding', 'acon_bench_' || i, ${funded}, 'EUR', ${funded} from generate_series(1, ${customers}) i
-      union all select 'ptn_bench', 'jtx_bench_funding', 'acct_bench_funding', ${-funded * customers}, 'EUR', ${-funded * customers}`;
+      select 'ptn_bench', 'jtx_bench_funding', 'acon_bench_' || i, ${funded}::bigint, 'EUR', ${funded}::bigint from generate_series(1, ${customers}) i
+      union all select 'ptn_bench', 'jtx_bench_funding', 'acct_bench_funding', ${-funded * customers}::bigint, 'EUR', ${-funded * customers}::bigint`;
   });
   await sql.end();
   log(`seeded ${customers} funded customers`);

@@ -6,7 +6,8 @@ import { BadRequest, problemFromError, type Problem } from './problem';
 
 const MAX_BODY_BYTES = 1_000_000;
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+/** What Next passes a route handler; a route without dynamic segments gets no params. */
+type RouteContext = { params?: Promise<Record<string, string | string[]> | undefined> };
 export type ApiContext = { actor: ApiKeyActor; params: Record<string, string> };
 
 /**
@@ -14,10 +15,10 @@ export type ApiContext = { actor: ApiKeyActor; params: Record<string, string> };
  * failure into a problem+json 4xx (a 500 only for what is truly unexpected).
  */
 export function partnerRoute(handler: (req: Request, ctx: ApiContext) => Promise<Response>) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
+  return async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
       const actor = await authenticateApiKey(req.headers.get('authorization'), clientIp(req));
-      const raw = await context.params;
+      const raw = (await context?.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
       return await handler(req, { actor, params });
     } catch (e) {

@@ -41,7 +41,7 @@ export async function balanceOf(partnerId: string, accountId: string) {
   return { balance: a.balance, held: a.held, available: a.balance - a.held };
 }
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string> | undefined> }) => Promise<Response>;
 
 /** Calls a route handler the way Next does: a real Request, real params, real database. */
 export async function call(
@@ -56,7 +56,8 @@ export async function call(
     headers['content-type'] ??= 'application/json';
   }
   const req = new Request(`http://localhost${opts.path ?? '/'}`, { method: opts.method ?? 'GET', headers, body });
-  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  // Like Next: a route without dynamic segments gets params that resolve to undefined.
+  const res = await handler(req, { params: Promise.resolve(opts.params) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }
