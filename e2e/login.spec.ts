@@ -29,6 +29,8 @@ test('signing in returns to the page asked for, and signing out ends the session
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('heading', { name: 'Sign in to Ducat' })).toBeVisible();
+  await expect.poll(async () => (await page.context().cookies()).filter((c) => c.name.includes('session-token'))).toEqual([]);
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
 });
