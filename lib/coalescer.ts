@@ -6,11 +6,15 @@
  */
 export class Coalescer<Job, Outcome> {
   private queues = new Map<string, { job: Job; resolve: (o: Outcome) => void; reject: (e: unknown) => void }[]>();
-  private running = new Set<string>();
+  private running = new Map<string, number>();
 
+  /**
+   * `maxInFlight` batches of one key may run at once (the next one forms while the previous
+   * commits); `runBatch` must then lock in a global order, as the payment engine does.
+   */
   constructor(
     private readonly runBatch: (key: string, jobs: Job[]) => Promise<Outcome[]>,
-    private readonly maxBatch = 256,
+    private readonly options: { maxBatch?: number; maxInFlight?: number } = {},
   ) {}
 
   submit(key: string, job: Job): Promise<Outcome> {
@@ -18,9 +22,10 @@ export class Coalescer<Job, Outcome> {
       const queue = this.queues.get(key) ?? [];
       queue.push({ job, resolve, reject });
       this.queues.set(key, queue);
-      if (!this.running.has(key)) {
-        this.running.add(key);
-        // Let the requests that arrived in this same tick join the first batch.
+      const running = this.running.get(key) ?? 0;
+      if (running < (this.options.maxInFlight ?? 1)) {
+        this.running.set(key, running + 1);
+        // Let the requests that arrived in this same tick join the batch.
         setImmediate(() => void this.drain(key));
       }
     });
@@ -30,11 +35,15 @@ export class Coalescer<Job, Outcome> {
     for (;;) {
       const queue = this.queues.get(key) ?? [];
       if (queue.length === 0) {
-        this.queues.delete(key);
-        this.running.delete(key);
+        const left = (this.running.get(key) ?? 1) - 1;
+        if (left > 0) this.running.set(key, left);
+        else {
+          this.running.delete(key);
+          this.queues.delete(key);
+        }
         return;
       }
-      const batch = queue.splice(0, this.maxBatch);
+      const batch = queue.splice(0, this.options.maxBatch ?? 256);
       try {
         const outcomes = await this.runBatch(key, batch.map((b) => b.job));
         batch.forEach((b, i) => b.resolve(outcomes[i]!));

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { startEmbeddedPostgres } from '@/db/embedded';
+import { portInUse, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -24,6 +24,7 @@ function log(message: string) {
 }
 
 async function main() {
+  if (await portInUse(webPort)) throw new Error(`port ${webPort} is in use: stop what runs there or set BENCH_WEB_PORT`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: pgPort, database: 'ducat' });
   const children: ChildProcess[] = [];
@@ -47,7 +48,9 @@ async function main() {
     const appEnv = { ...process.env, DATABASE_URL: pg.url, PORT: String(webPort), DUCAT_SEED: 'false', AUTH_SECRET: 'bench-secret', AUTH_TRUST_HOST: 'true' };
     if (!fs.existsSync('.next/BUILD_ID')) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: appEnv });
     const webLog = fs.openSync(path.join(dataDir, 'web.log'), 'a');
-    const web = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(webPort)], { env: appEnv, stdio: ['ignore', webLog, webLog], detached: true });
+    // BENCH_PROFILE=1 writes a V8 CPU profile of the web server to .data/bench/profile/.
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dataDir, 'profile')}`] : [];
+    const web = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(webPort)], { env: appEnv, stdio: ['ignore', webLog, webLog], detached: true });
     children.push(web);
     await waitFor(`http://localhost:${webPort}/api/health`);
 
@@ -74,13 +77,29 @@ async function main() {
     await closeDb();
     if (!proof.ok) process.exitCode = 1;
   } finally {
-    for (const child of children) {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-    }
+    // SIGINT lets Next exit normally (and write the CPU profile when asked for).
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            try {
+              process.kill(-child.pid!, 'SIGINT');
+            } catch {
+              resolve();
+            }
+            setTimeout(() => {
+              try {
+                process.kill(-child.pid!, 'SIGKILL');
+              } catch {
+                /* gone */
+              }
+              resolve();
+            }, 10_000);
+          }),
+      ),
+    );
     await pg.stop();
   }
 }

@@ -55,4 +55,4 @@ const payments = new Coalescer<PaymentJob, PaymentOutcome>(async (partnerId, job
       ),
     );
   }
-});
+}, { maxInFlight: 2 });

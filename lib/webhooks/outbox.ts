@@ -1,6 +1,6 @@
 import { and, isNull, eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { outboxEvents, webhookDeliveries, webhookEndpoints } from '@/db/schema';
+import { webhookDeliveries, webhookEndpoints } from '@/db/schema';
 import { newId } from '@/lib/ids';
 import { toPlainJson } from '@/lib/json';
 import type { EventType } from './events';
@@ -23,7 +23,10 @@ export async function emitEvent(tx: Tx, event: DomainEvent): Promise<{ eventId: 
 export async function emitEvents(tx: Tx, partnerId: string, events: Omit<DomainEvent, 'partnerId'>[]) {
   if (events.length === 0) return [];
   const rows = events.map((e) => ({ partnerId, id: newId('evt'), type: e.type, payload: toPlainJson(e.payload) as Record<string, unknown> }));
-  await tx.insert(outboxEvents).values(rows);
+  await tx.execute(sql`
+    insert into outbox_events (partner_id, id, type, payload)
+    select ${partnerId}, v.id, v.type, v.payload
+    from jsonb_to_recordset(${JSON.stringify(rows.map((r) => ({ id: r.id, type: r.type, payload: r.payload })))}::jsonb) as v(id text, type text, payload jsonb)`);
   const endpoints = await tx
     .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
     .from(webhookEndpoints)

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runOnce } from 'graphile-worker';
+import { Logger, runOnce } from 'graphile-worker';
 import { taskList } from '@/worker/tasks';
 
 export type ReceivedWebhook = { path: string; headers: http.IncomingHttpHeaders; body: string; event: { id: string; type: string; data: Record<string, unknown> } };
@@ -24,5 +24,7 @@ export async function startWebhookReceiver(status = (_path: string) => 200) {
 
 /** Runs every job that is due now (deliveries, settlements), as the worker would. */
 export function runDueJobs() {
-  return runOnce({ connectionString: process.env.DATABASE_URL!, taskList, noPreparedStatements: true });
+  return runOnce({ connectionString: process.env.DATABASE_URL!, taskList, noPreparedStatements: true, logger: quiet });
 }
+
+const quiet = new Logger(() => () => {});

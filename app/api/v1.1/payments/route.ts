@@ -29,9 +29,12 @@ const body = z
 
 /** POST /api/v1.1/payments — immediate P2P; idempotent by OrderId. */
 export const POST = partnerRoute(async (req, { actor }) => {
-  const { result } = await sendPayment(actor, await readJson(req, body));
-  const parties = await partiesOf(actor.partnerId, [result]);
-  return smoneyJson(req, smoneyPayment(result, parties(result)), 201);
+  const input = await readJson(req, body);
+  const { result } = await sendPayment(actor, input);
+  // The parties are the request's own (a replay has the same request): no lookup needed.
+  const commission = 'commission' in input.receiver;
+  const receiver = 'appUserId' in input.receiver ? (input.receiver.appUserId ?? null) : null;
+  return smoneyJson(req, smoneyPayment(result, { sender: input.sender.appUserId, receiver, commission }), 201);
 });
 
 const listQuery = z.object({
