@@ -1,7 +1,7 @@
 /** The demo logins (db/seed.ts) and what each one's navigation must and must not show. */
 export const PASSWORD = 'ducat-demo';
 export const AUTH_DIR = '.data/e2e-auth';
-export const BASE_URL = 'http://localhost:3100';
+export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 
 export type Persona = 'admin' | 'finance' | 'manager' | 'partner';
 

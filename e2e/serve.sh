@@ -9,4 +9,4 @@ if [ -n "${E2E_DATABASE_URL:-}" ]; then
 else
   unset DATABASE_URL
 fi
-DUCAT_DATA_DIR=.data/e2e DUCAT_PG_PORT=54331 PORT=3100 exec npx tsx scripts/launch.ts
+DUCAT_DATA_DIR=.data/e2e DUCAT_PG_PORT="${E2E_PG_PORT:-54331}" PORT="${E2E_PORT:-3100}" exec npx tsx scripts/launch.ts
