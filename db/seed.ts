@@ -4,7 +4,10 @@ import { accounts, customers, partners, users } from './schema';
 import { issueApiKey } from '@/lib/auth/api-keys';
 import { hashPassword } from '@/lib/crypto';
 import { newId } from '@/lib/ids';
+import { systemActor } from '@/lib/auth/actor';
+import { setClock } from '@/lib/clock';
 import { openCustomerWallet, postTransaction } from '@/lib/ledger';
+import { executePaymentBatch } from '@/lib/p2p/payment-batch';
 import { createPartner } from '@/lib/partners/service';
 
 export const DEMO_PASSWORD = 'ducat-demo';
@@ -19,6 +22,7 @@ export const DEMO_PARTNERS = [
   { id: 'ptn_acme', slug: 'acme', name: 'Acme Pay', programCode: 'ACME', currency: 'EUR', apiKey: 'sk_test_acme' },
 ];
 const CUSTOMERS_PER_PARTNER = 50;
+const seedActor = systemActor('demo-seed');
 const HISTORY_DAYS = 21;
 
 const FIRST = ['Alice', 'Bruno', 'Chloé', 'Diego', 'Emma', 'Farid', 'Greta', 'Hugo', 'Inès', 'Jonas', 'Karin', 'Léo', 'Maya', 'Noah', 'Olga', 'Pablo', 'Quentin', 'Rosa', 'Sami', 'Tess'];
@@ -60,7 +64,6 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
 async function seedCustomersAndHistory(tx: Tx, partnerId: string, currency: string, random: () => number) {
   const system = await tx.select().from(accounts).where(eq(accounts.partnerId, partnerId));
   const funding = system.find((a) => a.kind === 'funding')!;
-  const commission = system.find((a) => a.kind === 'commission')!;
   const now = Date.now();
   const day = 24 * 3600 * 1000;
   const wallets: string[] = [];
@@ -127,18 +130,27 @@ async function seedCustomersAndHistory(tx: Tx, partnerId: string, currency: stri
     }
     const fee = e.fee ?? 0n;
     if ((balances.get(e.from!) ?? 0n) < e.amount + fee) continue; // the seed never overdraws
-    await postTransaction(tx, {
-      partnerId,
-      kind: 'p2p',
-      description: 'Transfer between customers',
-      reference: `SEED-P2P-${n}`,
-      entries: [
-        { accountId: e.from!, amount: -(e.amount + fee) },
-        { accountId: e.to, amount: e.amount },
-        ...(fee ? [{ accountId: commission.id, amount: fee }] : []),
-      ],
-      createdAt: new Date(e.at),
-    });
+    // Through the real payment engine, at the event's time: the P2P pages show this history.
+    setClock(() => new Date(e.at));
+    try {
+      const [outcome] = await executePaymentBatch(tx, partnerId, [
+        {
+          actor: seedActor,
+          request: {
+            orderId: `SEED-P2P-${n}`,
+            sender: { accountId: e.from! },
+            receiver: { accountId: e.to },
+            amount: Number(e.amount),
+            fee: Number(fee),
+            message: 'Transfer between customers',
+            channel: 'smoney',
+          },
+        },
+      ]);
+      if (!outcome || 'error' in outcome) throw new Error(`seed payment ${n} refused`);
+    } finally {
+      setClock(null);
+    }
     balances.set(e.from!, balances.get(e.from!)! - e.amount - fee);
     balances.set(e.to, (balances.get(e.to) ?? 0n) + e.amount);
   }

@@ -23,6 +23,13 @@ describe('demo seed', () => {
       expect(row).toMatchObject({ customers: 50 });
       expect(row!.funded).toBeGreaterThan(40);
       expect(row!.history_days).toBeGreaterThanOrEqual(14);
+      const [p2p] = await getDb().execute<{ sent: number; days: number; fees: string; commission: string }>(sql`
+        select count(*)::int as sent, count(distinct date_trunc('day', created_at))::int as days, sum(fee)::text as fees,
+               (select balance::text from accounts where partner_id = ${p.id} and kind = 'commission') as commission
+        from p2p_transfers where partner_id = ${p.id} and status = 'sent'`);
+      expect(p2p!.sent).toBeGreaterThan(50);
+      expect(p2p!.days).toBeGreaterThan(10);
+      expect(p2p!.commission).toBe(p2p!.fees); // every fee reached the commission account
       expect(await authenticateApiKey(`Bearer ${p.apiKey}`)).toMatchObject({ type: 'api_key', partnerId: p.id });
       expect((await reconcileLedger(getDb(), p.id)).ok).toBe(true);
     }
