@@ -31,3 +31,22 @@ export function toMajorUnits(cents: bigint, currency: string): number {
 export function parseCents(value: string | number | bigint): bigint {
   return BigInt(value);
 }
+
+/**
+ * An amount typed by a person, in major units, to exact cents: "12.50", EUR → 1250n. String
+ * arithmetic only (no float). Accepts spaces/underscores/commas as thousands separators only
+ * when followed by groups of three digits; refuses negatives, signs, exponents, more decimals
+ * than the currency has, and anything else. Returns null for input it cannot read exactly.
+ */
+export function parseMoneyInput(input: string, currency: string): bigint | null {
+  const digits = minorDigits(currency);
+  const text = input.trim().replace(/[\s\u00a0\u202f_]/g, '');
+  if (text === '') return null;
+  const match = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?$/.exec(text);
+  if (!match) return null;
+  const [, wholeRaw = '', fraction = ''] = match;
+  if (wholeRaw === '' && fraction === '') return null;
+  if (fraction.length > digits) return null;
+  const whole = BigInt(wholeRaw.replace(/,/g, '') || '0');
+  return whole * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+}
