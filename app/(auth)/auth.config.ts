@@ -25,12 +25,14 @@ export const authConfig = {
       session.user.partnerId = token.partnerId;
       return session;
     },
-    /** The proxy's coarse gate: signed in or sent to /login. Roles are checked again in pages and services. */
+    /**
+     * The proxy's coarse gate: signed in or sent to /login. Roles are checked again in pages and
+     * services. /login is always reachable: the page itself sends a live session home, so a user
+     * disabled since the token was issued lands on the login form instead of bouncing.
+     */
     authorized({ auth, request }) {
-      const signedIn = Boolean(auth?.user?.role);
-      const onLogin = request.nextUrl.pathname.startsWith('/login');
-      if (onLogin) return signedIn ? Response.redirect(new URL('/', request.nextUrl)) : true;
-      return signedIn;
+      if (request.nextUrl.pathname.startsWith('/login')) return true;
+      return Boolean(auth?.user?.role);
     },
   },
 } satisfies NextAuthConfig;

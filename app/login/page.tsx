@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { currentActor } from '@/app/(auth)/session';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -11,6 +13,7 @@ const DEMO_LOGINS = [
 ] as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (await currentActor()) redirect('/');
   const raw = (await searchParams).callbackUrl;
   const callbackUrl = typeof raw === 'string' ? raw : '/';
   return (
