@@ -4,6 +4,7 @@ import { ALL_NAV, isPersona, PERSONAS } from './personas';
 const PAGES: Record<string, { path: string; heading: string }> = {
   Overview: { path: '/', heading: 'Overview' },
   Accounts: { path: '/accounts', heading: 'Accounts' },
+  P2P: { path: '/p2p', heading: 'P2P transfers' },
   Partners: { path: '/partners', heading: 'Partners' },
   Staff: { path: '/admin/staff', heading: 'Staff' },
 };

@@ -25,9 +25,16 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   locked: 'red',
   blocked: 'red',
   closed: 'neutral',
+  created: 'blue',
+  pending: 'amber',
+  sent: 'green',
+  error: 'red',
+  expired: 'neutral',
+  succeeded: 'green',
+  failed: 'red',
 };
 
-/** Account or customer status. */
+/** Account, customer, P2P transfer or webhook delivery status. */
 export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={STATUS_TONES[status] ?? 'neutral'}>{status}</Badge>;
 }
