@@ -51,7 +51,9 @@ function from() {
 export async function searchConnections(actor: Actor, input: { q: string; partnerId?: string }): Promise<Connection[]> {
   assertCan(actor, 'accounts.read');
   const scope = tenantScope(actor, actor.role === 'partner' ? null : input.partnerId);
-  const pattern = likePattern(input.q.trim());
+  const term = input.q.trim();
+  const pattern = likePattern(term);
+  const exact = sql`case when ${customers.appUserId} = ${term} or ${accounts.id} = ${term} then 0 else 1 end`;
   return from()
     .where(
       and(
@@ -60,7 +62,7 @@ export async function searchConnections(actor: Actor, input: { q: string; partne
         or(ilike(ownerName, pattern), ilike(customers.appUserId, pattern), ilike(accounts.id, pattern)),
       ),
     )
-    .orderBy(asc(sql`lower(${ownerName})`), asc(accounts.id))
+    .orderBy(asc(exact), asc(sql`lower(${ownerName})`), asc(accounts.id))
     .limit(SEARCH_LIMIT);
 }
 
