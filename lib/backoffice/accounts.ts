@@ -50,6 +50,8 @@ export type AccountRow = {
   balance: bigint;
   held: bigint;
   available: bigint;
+  /** P2P permissions of an account connection (`payment.debit`, `payment.credit`). */
+  permissions: string[];
   createdAt: Date;
   customer: { id: string; appUserId: string; firstName: string; lastName: string; email: string | null; status: string } | null;
 };
@@ -92,6 +94,7 @@ function toRow(r: SelectedAccount): AccountRow {
     balance: a.balance,
     held: a.held,
     available: a.balance - a.held,
+    permissions: a.permissions,
     createdAt: a.createdAt,
     customer: r.customer?.id ? r.customer : null,
   };

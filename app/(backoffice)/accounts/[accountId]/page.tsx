@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireActor } from '@/app/(auth)/session';
+import { AccountP2pCard } from '@/components/p2p/account-p2p-card';
 import { StatusBadge } from '@/components/ui/badge';
 import { Card, Stat } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -12,7 +13,9 @@ import { Money } from '@/components/ui/money';
 import { Pagination } from '@/components/ui/pagination';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { hrefWith } from '@/components/ui/url';
+import { can } from '@/lib/auth/permissions';
 import { getAccount, getStatement, statementQuery } from '@/lib/backoffice/accounts';
+import { updateConnectionPermissionsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -91,6 +94,13 @@ export default async function AccountPage({ params, searchParams }: Props) {
         </Stat>
         <Stat label="Currency">{account.currency}</Stat>
       </dl>
+
+      <AccountP2pCard
+        accountId={account.id}
+        permissions={account.permissions}
+        isWallet={account.kind === 'customer_wallet'}
+        manage={can(actor.role, 'p2p.permissions.manage') ? updateConnectionPermissionsAction : null}
+      />
 
       <Card
         title="Statement"

@@ -1,0 +1,2 @@
+/** What the connection-permissions form's server action answers. */
+export type PermissionsFormState = { ok?: string; error?: string };
