@@ -1,11 +1,22 @@
 import NextAuth from 'next-auth';
+import { NextResponse } from 'next/server';
 import { authConfig } from '@/app/(auth)/auth.config';
+import { canonicalApiPath } from '@/lib/http/paths';
 
-/** Coarse gate for pages only; every page and service authorizes again (CVE-2025-29927). */
+/**
+ * Pages: a coarse sign-in gate only; every page and service authorizes again (CVE-2025-29927).
+ * Partner API: case-insensitive S-Money paths are rewritten to their canonical route.
+ */
 const { auth } = NextAuth(authConfig);
 
 // A plain named export: Next's build finds the proxy function by static analysis, not destructuring.
-export const proxy = auth;
+export const proxy = auth((req) => {
+  const canonical = canonicalApiPath(req.nextUrl.pathname);
+  if (!canonical) return NextResponse.next();
+  const url = req.nextUrl.clone();
+  url.pathname = canonical;
+  return NextResponse.rewrite(url);
+});
 
 export const config = {
   matcher: [
@@ -18,5 +29,7 @@ export const config = {
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],
     },
+    // Only paths with capitals can need a rewrite; the rest of the API never enters the proxy.
+    '/api/v1.1/:rest(.*[A-Z].*)',
   ],
 };

@@ -5,3 +5,4 @@ export * from './ledger';
 export * from './audit';
 export * from './webhooks';
 export * from './p2p';
+export * from './debts';

@@ -1,4 +1,6 @@
 import type { CustomerWithWallet } from '@/lib/customers/service';
+import type { ClientDebt } from '@/lib/debts/model';
+import type { DebitResult } from '@/lib/debts/operations';
 import type { P2pTransfer } from '@/lib/p2p/model';
 import type { Payin } from '@/lib/payins/service';
 import { json } from './api';
@@ -64,4 +66,47 @@ export function smoneyList<T>(value: T[], page: { page: number; perPage: number;
   if (page.page * page.perPage < page.total) links.push({ url: `?page=${page.page + 1}&perpage=${page.perPage}`, relation: 'next' });
   if (page.page > 1) links.push({ url: `?page=${page.page - 1}&perpage=${page.perPage}`, relation: 'prev' });
   return { value, links };
+}
+
+export function smoneyDebt(d: ClientDebt) {
+  return {
+    OrderId: d.orderId,
+    AppUserId: d.appUserId,
+    Date: d.createdAt.toISOString(),
+    DebtAmount: d.debtAmount,
+    RemainingDebtAmount: d.remainingAmount,
+    Status: d.status,
+    Reason: d.reason,
+  };
+}
+
+export function smoneyDebit(r: DebitResult) {
+  return {
+    OrderId: r.orderId,
+    AppUserId: r.appUserId,
+    Amount: r.amount,
+    PaidFromWallet: r.paidFromWallet,
+    Date: r.createdAt.toISOString(),
+    Debt: r.debt ? smoneyDebt(r.debt) : null,
+  };
+}
+
+/**
+ * The ClientDebts list links, as the seed shows them (`?page=…&perpage=…&pageindex=…&direction=…`),
+ * followed by the active filters so a client following a link keeps them.
+ */
+export function debtListLinks(r: { value: ClientDebt[]; page: number; perPage: number; hasOlder: boolean; hasNewer: boolean; filters: { appUserId?: string; status?: number } }) {
+  const extra = [r.filters.appUserId ? `&appuserid=${encodeURIComponent(r.filters.appUserId)}` : '', r.filters.status !== undefined ? `&status=${r.filters.status}` : ''].join('');
+  const links: { url: string; relation: 'next' | 'prev' }[] = [];
+  const first = r.value[0];
+  const last = r.value[r.value.length - 1];
+  if (r.hasNewer && first) {
+    links.push(
+      r.page - 1 <= 1
+        ? { url: `?page=1&perpage=${r.perPage}&pageindex=0&direction=next${extra}`, relation: 'prev' }
+        : { url: `?page=${r.page - 1}&perpage=${r.perPage}&pageindex=${first.seq}&direction=prev${extra}`, relation: 'prev' },
+    );
+  }
+  if (r.hasOlder && last) links.push({ url: `?page=${r.page + 1}&perpage=${r.perPage}&pageindex=${last.seq}&direction=next${extra}`, relation: 'next' });
+  return links;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { newId } from '@/lib/ids';
@@ -55,4 +55,18 @@ export async function partnerAccount(tx: Tx, partnerId: string, kind: 'funding' 
     .limit(1);
   if (!account) throw new Error(`partner ${partnerId} has no ${kind} account`);
   return account;
+}
+
+/**
+ * Locks accounts up front, in the global posting order (ordinary by id, then hot by id), for a
+ * transaction that will post several times: later postings then never take locks out of order.
+ */
+export async function lockAccountsInOrder(tx: Tx, partnerId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.partnerId, partnerId), inArray(accounts.id, ids)))
+    .orderBy(accounts.isHot, accounts.id)
+    .for('update');
 }

@@ -1,4 +1,4 @@
 export { postTransaction, type Posting, type PostingInput, type EntryInput } from './post';
 export { placeHold, releaseHold, captureHold } from './holds';
 export { reconcileLedger, type Reconciliation } from './reconcile';
-export { openPartnerAccounts, openCustomerWallet, partnerAccount } from './accounts';
+export { openPartnerAccounts, openCustomerWallet, partnerAccount, lockAccountsInOrder } from './accounts';

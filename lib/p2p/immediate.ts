@@ -22,6 +22,8 @@ export const sendPaymentInput = z.object({
   fee: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   message: z.string().max(255).optional(),
   channel: z.enum(['smoney', 'backoffice']).default('smoney'),
+  /** Billing: skip the balance check; a shortfall becomes a client debt. */
+  allowDebt: z.boolean().optional(),
 });
 export type SendPaymentInput = z.input<typeof sendPaymentInput>;
 
@@ -35,6 +37,7 @@ export async function sendPayment(actor: Actor, raw: SendPaymentInput, partner?:
   assertCan(actor, 'p2p.send');
   const partnerId = requireTenant(actor, partner);
   const request = sendPaymentInput.parse(raw);
+  if (request.allowDebt) assertCan(actor, 'debits.force');
   const outcome = await payments.submit(partnerId, { actor, request });
   if ('error' in outcome) throw outcome.error;
   return outcome;

@@ -11,6 +11,7 @@ export type Party = {
   status: string;
   permissions: string[];
   appUserId: string | null;
+  customerId: string | null;
   phone: string | null;
 };
 
@@ -45,6 +46,7 @@ function toParty(a: typeof accounts.$inferSelect, c: typeof customers.$inferSele
     status: a.status,
     permissions: a.permissions,
     appUserId: c?.appUserId ?? null,
+    customerId: c?.id ?? null,
     phone: c?.phone ?? null,
   };
 }

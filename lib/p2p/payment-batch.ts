@@ -2,12 +2,14 @@ import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { accounts, customers, idempotencyKeys } from '@/db/schema';
 import { recordAudits, type AuditEntry } from '@/lib/audit';
-import type { Actor } from '@/lib/auth/actor';
+import { systemActor, type Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { DomainError, isDomainError } from '@/lib/errors';
 import { fromJsonSafe, hashRequest, toJsonSafe } from '@/lib/json';
 import { newId } from '@/lib/ids';
 import { emitEvents } from '@/lib/webhooks/outbox';
+import { recordDebts, type NewDebt } from '@/lib/debts/create';
+import { recoverFromArrivals, walletsWithOpenDebts } from '@/lib/debts/recovery';
 import { p2pWebhookPayload, toTransfer, type P2pTransfer } from './model';
 import { assertTransferable, type Party } from './parties';
 
@@ -21,6 +23,11 @@ export type PaymentRequest = {
   fee: number;
   message?: string;
   channel: 'smoney' | 'backoffice';
+  /**
+   * Billing (S-Money `Billing: {AllowDebt: true}`), issued by the partner: the balance check is
+   * skipped; the wallet pays what it has and the shortfall becomes a client debt (reason P2P).
+   */
+  allowDebt?: boolean;
 };
 
 export type PaymentJob = { actor: Actor; request: PaymentRequest };
@@ -47,6 +54,8 @@ type AccountState = { balance: bigint; held: bigint; status: string; allowNegati
 export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: PaymentJob[]): Promise<PaymentOutcome[]> {
   const parties = await resolveParties(tx, partnerId, jobs);
   const state = await lockAccounts(tx, partnerId, [...parties.lockIds]);
+  // Authoritative now that the wallets are locked: a debt created since the first look counts too.
+  const indebted = new Set(await walletsWithOpenDebts(tx, partnerId, [...parties.receiverWallets]));
   const stored = await claimOrderIds(tx, partnerId, jobs);
 
   const at = now();
@@ -54,6 +63,7 @@ export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: Payme
   const firstOfKey = new Map<string, { index: number; hash: string }>();
   const accepted: { transfer: P2pTransfer; actor: Actor; transactionId: string; entries: { accountId: string; amount: bigint; balanceAfter: bigint }[] }[] = [];
   const failedNewKeys: string[] = [];
+  const debts: { actor: Actor; debt: NewDebt }[] = [];
 
   jobs.forEach((job, index) => {
     const key = job.request.orderId;
@@ -83,23 +93,29 @@ export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: Payme
       const fee = BigInt(job.request.fee);
       const commission = fee > 0n ? parties.commission : null;
       if (fee > 0n && !commission) throw new Error(`partner ${partnerId} has no commission account`);
+      const from = state.get(source!.accountId)!;
+      const available = from.balance - from.held > 0n ? from.balance - from.held : 0n;
+      const total = amount + fee;
+      // A billing payment pays what the wallet has; the rest is booked against L&P as a debt.
+      const shortfall = job.request.allowDebt && !from.allowNegative && available < total ? total - available : 0n;
+      if (shortfall > 0n && !parties.lossAndProfit) throw new Error(`partner ${partnerId} has no loss-and-profit account`);
       const legs = [
-        { accountId: source!.accountId, amount: -(amount + fee) },
+        ...(total - shortfall > 0n ? [{ accountId: source!.accountId, amount: -(total - shortfall) }] : []),
+        ...(shortfall > 0n ? [{ accountId: parties.lossAndProfit!.accountId, amount: -shortfall }] : []),
         { accountId: destination!.accountId, amount },
         ...(commission ? [{ accountId: commission.accountId, amount: fee }] : []),
       ];
-      for (const leg of legs) {
+      for (const leg of [...legs, { accountId: source!.accountId }]) {
         const account = state.get(leg.accountId)!;
         if (account.status === 'closed' || account.status === 'locked') {
           throw new DomainError('account_not_operational', `account ${leg.accountId} is ${account.status}`, { accountId: leg.accountId, status: account.status });
         }
       }
-      const from = state.get(source!.accountId)!;
-      if (!from.allowNegative && from.balance - from.held < amount + fee) {
+      if (!from.allowNegative && from.balance - from.held < total - shortfall) {
         throw new DomainError('insufficient_funds', `account ${source!.accountId} has insufficient funds`, {
           accountId: source!.accountId,
           available: from.balance - from.held,
-          requested: amount + fee,
+          requested: total,
         });
       }
       const entries = legs.map((leg) => {
@@ -135,6 +151,24 @@ export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: Payme
         updatedAt: at,
       });
       accepted.push({ transfer, actor: job.actor, transactionId, entries });
+      if (shortfall > 0n) {
+        debts.push({
+          actor: job.actor,
+          debt: {
+            orderId: key ?? id,
+            customerId: source!.customerId!,
+            appUserId: source!.appUserId!,
+            accountId: source!.accountId,
+            reason: 'P2P',
+            originAmount: total,
+            shortfall,
+            currency: source!.currency,
+            originTransactionId: transactionId,
+            lossAndProfitBalance: state.get(parties.lossAndProfit!.accountId)!.balance,
+            createdAt: at,
+          },
+        });
+      }
       outcomes[index] = { result: transfer, replayed: false };
     } catch (e) {
       if (!isDomainError(e)) throw e;
@@ -144,7 +178,14 @@ export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: Payme
   });
 
   await writeAccepted(tx, partnerId, accepted, state, at);
+  for (const actorId of new Set(debts.map((d) => d.actor.id))) {
+    const mine = debts.filter((d) => d.actor.id === actorId);
+    await recordDebts(tx, mine[0]!.actor, partnerId, mine.map((d) => d.debt));
+  }
   await settleOrderIds(tx, partnerId, accepted, failedNewKeys);
+  // Money that reached wallets with open debts repays them (oldest first), in this transaction.
+  const arrived = [...new Set(accepted.map((a) => a.transfer.destination).filter((w) => indebted.has(w)))];
+  if (arrived.length > 0) await recoverFromArrivals(tx, systemActor('auto-recovery'), partnerId, arrived);
   return outcomes;
 }
 
@@ -162,13 +203,14 @@ async function resolveParties(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
         or(
           inArray(accounts.id, accountIds),
           and(eq(accounts.kind, 'customer_wallet'), inArray(customers.appUserId, appUserIds)),
-          and(eq(accounts.kind, 'commission'), isNull(accounts.customerId)),
+          and(inArray(accounts.kind, ['commission', 'loss_and_profit']), isNull(accounts.customerId)),
         ),
       ),
     );
   const byAccountId = new Map<string, Party>();
   const byAppUserId = new Map<string, Party>();
   let commission: Party | null = null;
+  let lossAndProfit: Party | null = null;
   for (const { account: a, customer: c } of rows) {
     const party: Party = {
       accountId: a.id,
@@ -178,11 +220,13 @@ async function resolveParties(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
       status: a.status,
       permissions: a.permissions,
       appUserId: c?.appUserId ?? null,
+      customerId: c?.id ?? null,
       phone: c?.phone ?? null,
     };
     byAccountId.set(a.id, party);
     if (c && a.kind === 'customer_wallet') byAppUserId.set(c.appUserId, party);
     if (a.kind === 'commission' && !a.customerId) commission ??= party;
+    if (a.kind === 'loss_and_profit' && !a.customerId) lossAndProfit ??= party;
   }
   const find = (ref: PartyRef): Party | null =>
     'appUserId' in ref ? (byAppUserId.get(ref.appUserId) ?? null) : 'accountId' in ref ? (byAccountId.get(ref.accountId) ?? null) : commission;
@@ -194,7 +238,12 @@ async function resolveParties(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
     }
     if (job.request.fee > 0 && commission) lockIds.add(commission.accountId);
   }
-  return { find, commission, lockIds };
+  // Billing may book shortfalls, and money arriving in wallets with open debts repays them: both
+  // touch L&P, which is then locked with the rest, in order.
+  const receiverWallets = new Set(jobs.map((j) => find(j.request.receiver)).filter((p): p is Party => p?.kind === 'customer_wallet').map((p) => p.accountId));
+  const indebted = await walletsWithOpenDebts(tx, partnerId, [...receiverWallets]);
+  if (lossAndProfit && (indebted.length > 0 || jobs.some((j) => j.request.allowDebt))) lockIds.add(lossAndProfit.accountId);
+  return { find, commission, lossAndProfit, lockIds, receiverWallets };
 }
 
 async function lockAccounts(tx: Tx, partnerId: string, ids: string[]): Promise<Map<string, AccountState>> {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { p2pTransfers } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import type { Actor } from '@/lib/auth/actor';
+import { systemActor, type Actor } from '@/lib/auth/actor';
+import { recoverFromArrivals } from '@/lib/debts/recovery';
 import { assertCan, requireTenant } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { hashCode, randomDigits, sameHash } from '@/lib/crypto';
@@ -177,6 +178,7 @@ export async function settleP2p(partnerId: string, id: string): Promise<P2pTrans
         .returning();
       const transfer = toTransfer(sent!);
       await recordP2pEvent(tx, partnerId, id, 'sent', { transactionId: posting.transactionId });
+      await recoverFromArrivals(tx, systemActor('auto-recovery'), partnerId, [row.destinationAccountId]);
       await emitEvent(tx, { partnerId, type: 'p2p.sent', payload: p2pWebhookPayload(transfer) });
       return transfer;
     });

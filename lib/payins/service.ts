@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
-import type { Actor } from '@/lib/auth/actor';
+import { systemActor, type Actor } from '@/lib/auth/actor';
 import { assertCan, requireTenant } from '@/lib/auth/permissions';
 import { appUserId, findCustomerWithWallet } from '@/lib/customers/service';
 import { inTransaction } from '@/lib/db';
 import { DomainError, notFound } from '@/lib/errors';
 import { once } from '@/lib/idempotency';
-import { partnerAccount, postTransaction } from '@/lib/ledger';
+import { recoverFromArrivals, walletsWithOpenDebts } from '@/lib/debts/recovery';
+import { lockAccountsInOrder, partnerAccount, postTransaction } from '@/lib/ledger';
 import { emitEvent } from '@/lib/webhooks/outbox';
 
 /** Positive integer minor units, below 2^53 so it survives any JSON client. */
@@ -54,6 +55,14 @@ export async function recordPayin(actor: Actor, raw: RecordPayinInput, partner?:
       if (!customer) throw notFound(`user ${input.appUserId}`);
       if (customer.status !== 'active') throw new DomainError('unprocessable', `user ${input.appUserId} is ${customer.status}`);
       const funding = await partnerAccount(tx, partnerId, 'funding');
+      // Lock the wallet before looking for its open debts, so a forced debit cannot slip a debt in
+      // between; when the payin will repay debts, take the hot accounts it needs now, in order.
+      await lockAccountsInOrder(tx, partnerId, [customer.wallet.id]);
+      const withDebts = (await walletsWithOpenDebts(tx, partnerId, [customer.wallet.id])).length > 0;
+      if (withDebts) {
+        const lossAndProfit = await partnerAccount(tx, partnerId, 'loss_and_profit');
+        await lockAccountsInOrder(tx, partnerId, [funding.id, lossAndProfit.id]);
+      }
       const amount = BigInt(input.amount);
       const posting = await postTransaction(tx, {
         partnerId,
@@ -78,6 +87,7 @@ export async function recordPayin(actor: Actor, raw: RecordPayinInput, partner?:
         walletBalance: posting.entries.find((e) => e.accountId === customer.wallet.id)!.balanceAfter,
       };
       await recordAudit(tx, actor, { partnerId, action: 'payin.create', objectType: 'payin', objectId: input.orderId, after: payin });
+      if (withDebts) await recoverFromArrivals(tx, systemActor('auto-recovery'), partnerId, [customer.wallet.id]);
       await emitEvent(tx, {
         partnerId,
         type: 'payin.succeeded',

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { outboxEvents, webhookDeliveries, webhookDeliveryAttempts, webhookEndpoints } from '@/db/schema';
 import { decryptSecret } from '@/lib/crypto';
+import { BARE_BODY_EVENTS } from './events';
 import { unsealPayload } from './sealed';
 import { SIGNATURE_HEADER, signPayload } from './signing';
 
@@ -38,12 +39,10 @@ export async function attemptDelivery(input: {
     return 'failed';
   }
 
-  const body = JSON.stringify({
-    id: row.event.id,
-    type: row.event.type,
-    created_at: row.event.createdAt.toISOString(),
-    data: unsealPayload(row.event.payload),
-  });
+  const data = unsealPayload(row.event.payload);
+  const body = JSON.stringify(
+    BARE_BODY_EVENTS.has(row.event.type) ? data : { id: row.event.id, type: row.event.type, created_at: row.event.createdAt.toISOString(), data },
+  );
   const timestamp = Math.floor(Date.now() / 1000);
   const started = Date.now();
   let statusCode: number | null = null;

@@ -6,5 +6,13 @@ export const EVENT_TYPES = [
   'p2p.sent',
   'p2p.error',
   'p2p.expired',
+  'clientdebt.created',
+  'clientdebt.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Events delivered as their payload alone, not in Ducat's `{id, type, created_at, data}` envelope:
+ * the S-Money callbacks, whose body the seed fixes (type 33 at a debt's creation).
+ */
+export const BARE_BODY_EVENTS: ReadonlySet<string> = new Set<EventType>(['clientdebt.created']);

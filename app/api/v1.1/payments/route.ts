@@ -17,6 +17,7 @@ const body = z
     Amount: amountInCents,
     Message: z.string().max(255).optional(),
     Fee: z.object({ AmountWithVAT: z.number().int('Fee.AmountWithVAT must be an integer number of cents').min(0).max(Number.MAX_SAFE_INTEGER) }).optional(),
+    Billing: z.object({ AllowDebt: z.boolean() }).optional(),
   })
   .transform((b) => ({
     orderId: b.OrderId,
@@ -25,9 +26,13 @@ const body = z
     amount: b.Amount,
     fee: b.Fee?.AmountWithVAT ?? 0,
     message: b.Message,
+    allowDebt: b.Billing?.AllowDebt ?? false,
   }));
 
-/** POST /api/v1.1/payments — immediate P2P; idempotent by OrderId. */
+/**
+ * POST /api/v1.1/payments — immediate P2P; idempotent by OrderId. With `Billing: {AllowDebt: true}`
+ * the balance check is skipped and a shortfall becomes a client debt (callback type 33).
+ */
 export const POST = partnerRoute(async (req, { actor }) => {
   const input = await readJson(req, body);
   const { result } = await sendPayment(actor, input);

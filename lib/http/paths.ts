@@ -1,0 +1,13 @@
+/**
+ * S-Money paths are case-insensitive (`/api/v1.1/ClientDebts/{Id}/Status`). Next's routes are not,
+ * so the proxy rewrites the resource segments to lower case; ids (odd positions) keep their case.
+ * Returns null when the path is already canonical.
+ */
+export function canonicalApiPath(pathname: string): string | null {
+  const match = /^\/api\/v1\.1\/(.+)$/i.exec(pathname);
+  if (!match) return null;
+  const segments = match[1]!.split('/');
+  const canonical = segments.map((s, i) => (i % 2 === 0 ? s.toLowerCase() : s));
+  const path = `/api/v1.1/${canonical.join('/')}`;
+  return path === pathname ? null : path;
+}
