@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { accounts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { now } from '@/lib/clock';
 import { DomainError, notFound } from '@/lib/errors';
 import { partnerAccount, postTransaction, type Posting } from '@/lib/ledger';
 import { recordDebts } from './create';
@@ -64,7 +63,7 @@ export async function applyForcedDebit(tx: Tx, actor: Actor, f: ForcedDebit): Pr
       currency: wallet.currency,
       originTransactionId: posting.transactionId,
       lossAndProfitBalance: posting.entries.find((e) => e.accountId === lossAndProfit.id)!.balanceAfter,
-      createdAt: now(),
+      createdAt: posting.createdAt,
     },
   ]);
   return { posting, paid, debt: debt! };
