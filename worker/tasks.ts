@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { attemptDelivery } from '@/lib/webhooks/deliver';
 import { DELIVERY_TASK } from '@/lib/webhooks/outbox';
 import { expireOverdueP2ps, SETTLE_TASK, settleP2p } from '@/lib/p2p/verified';
+import { BULK_TASK, markBulkFailed, runBulkOperation } from '@/lib/bulk/mass-billing';
 
 const deliveryPayload = z.object({ partnerId: z.string(), deliveryId: z.string() });
 const transferPayload = z.object({ partnerId: z.string(), transferId: z.string() });
+const bulkPayload = z.object({ partnerId: z.string(), bulkId: z.string() });
 
 /** Every job Ducat runs, by name. Handlers are thin: the work lives in lib/. */
 export const taskList: TaskList = {
@@ -23,6 +25,15 @@ export const taskList: TaskList = {
   [SETTLE_TASK]: async (payload) => {
     const { partnerId, transferId } = transferPayload.parse(payload);
     await settleP2p(partnerId, transferId);
+  },
+  [BULK_TASK]: async (payload, helpers) => {
+    const { partnerId, bulkId } = bulkPayload.parse(payload);
+    try {
+      await runBulkOperation(partnerId, bulkId);
+    } catch (e) {
+      if (helpers.job.attempts >= helpers.job.max_attempts) await markBulkFailed(partnerId, bulkId, e);
+      throw e;
+    }
   },
   expire_p2p: async () => {
     await expireOverdueP2ps();

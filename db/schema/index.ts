@@ -6,3 +6,4 @@ export * from './audit';
 export * from './webhooks';
 export * from './p2p';
 export * from './debts';
+export * from './bulk';

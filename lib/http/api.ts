@@ -28,20 +28,20 @@ export function partnerRoute(handler: (req: Request, ctx: ApiContext) => Promise
 }
 
 /** Reads and validates a JSON body; anything that is not a JSON object of the right shape is a 400. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
   const type = req.headers.get('content-type') ?? '';
   if (type && !/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
     throw new BadRequest(`send the body as JSON (Content-Type: application/json), not ${type}`, 415, 'unsupported_media_type');
   }
   const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadRequest('the body is too large', 413, 'payload_too_large');
+  if (text.length > maxBytes) throw new BadRequest(`the body is too large (at most ${maxBytes} bytes)`, 413, 'payload_too_large');
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     throw new BadRequest('the body is not valid JSON', 400, 'malformed_json');
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new BadRequest('the body must be a JSON object', 400, 'malformed_json');
+  if (!body || typeof body !== 'object') throw new BadRequest('the body must be a JSON object or array', 400, 'malformed_json');
   return schema.parse(body);
 }
 

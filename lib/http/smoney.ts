@@ -1,4 +1,5 @@
 import type { CustomerWithWallet } from '@/lib/customers/service';
+import type { BulkOperation } from '@/lib/bulk/mass-billing';
 import type { ClientDebt } from '@/lib/debts/model';
 import type { DebitResult } from '@/lib/debts/operations';
 import type { P2pTransfer } from '@/lib/p2p/model';
@@ -8,10 +9,10 @@ import { json } from './api';
 /** The S-Money dialect: PascalCase, cents, `application/vnd.s-money.v2+json` when asked for. */
 export const SMONEY_MEDIA_TYPE = 'application/vnd.s-money.v2+json';
 
-export function smoneyJson(req: Request, body: unknown, status = 200): Response {
+export function smoneyJson(req: Request, body: unknown, status = 200, headers?: Record<string, string>): Response {
   const accept = req.headers.get('accept') ?? '';
   const contentType = accept.includes(SMONEY_MEDIA_TYPE) ? `${SMONEY_MEDIA_TYPE}; charset=utf-8` : undefined;
-  return json(body, { status, contentType });
+  return json(body, { status, contentType, headers });
 }
 
 export function smoneyUser(c: CustomerWithWallet) {
@@ -109,4 +110,19 @@ export function debtListLinks(r: { value: ClientDebt[]; page: number; perPage: n
   }
   if (r.hasOlder && last) links.push({ url: `?page=${r.page + 1}&perpage=${r.perPage}&pageindex=${last.seq}&direction=next${extra}`, relation: 'next' });
   return links;
+}
+
+export function smoneyBulk(op: BulkOperation) {
+  return {
+    Id: op.id,
+    Kind: op.kind,
+    Status: op.status,
+    Total: op.total,
+    Processed: op.processed,
+    Sent: op.sent,
+    DebtsCreated: op.debtsCreated,
+    Refused: op.refused,
+    CreationDate: op.createdAt.toISOString(),
+    FinishedDate: op.finishedAt?.toISOString() ?? null,
+  };
 }

@@ -1,33 +1,12 @@
 import { z } from 'zod';
 import { partnerRoute, readJson } from '@/lib/http/api';
 import { smoneyJson, smoneyList, smoneyPayment } from '@/lib/http/smoney';
-import { amountInCents, orderId } from '@/lib/payins/service';
-import { appUserId } from '@/lib/customers/service';
+import { smoneyPaymentBody } from '@/lib/http/smoney-payment';
 import { sendPayment } from '@/lib/p2p/immediate';
 import { partiesOf } from '@/lib/p2p/present';
 import { listP2p } from '@/lib/p2p/queries';
 
-const body = z
-  .object({
-    OrderId: orderId,
-    Sender: z.object({ AppUserId: appUserId }),
-    Receiver: z.union([z.object({ Commission: z.literal(true) }), z.object({ AppUserId: appUserId })], {
-      error: 'Receiver is {"AppUserId": "…"} or {"Commission": true}',
-    }),
-    Amount: amountInCents,
-    Message: z.string().max(255).optional(),
-    Fee: z.object({ AmountWithVAT: z.number().int('Fee.AmountWithVAT must be an integer number of cents').min(0).max(Number.MAX_SAFE_INTEGER) }).optional(),
-    Billing: z.object({ AllowDebt: z.boolean() }).optional(),
-  })
-  .transform((b) => ({
-    orderId: b.OrderId,
-    sender: { appUserId: b.Sender.AppUserId },
-    receiver: 'Commission' in b.Receiver ? ({ commission: true } as const) : { appUserId: b.Receiver.AppUserId },
-    amount: b.Amount,
-    fee: b.Fee?.AmountWithVAT ?? 0,
-    message: b.Message,
-    allowDebt: b.Billing?.AllowDebt ?? false,
-  }));
+const body = smoneyPaymentBody;
 
 /**
  * POST /api/v1.1/payments — immediate P2P; idempotent by OrderId. With `Billing: {AllowDebt: true}`
