@@ -58,6 +58,7 @@ describe('P2P in the back office', () => {
     const sorted = await listP2p(finance, { partnerId: p.partner.id, sort: 'amount', direction: 'asc', accountId: bob.walletId });
     expect(sorted.data.map((t) => t.amount)).toEqual([100n, 2_000n, 3_000n]);
     expect((await listP2p(finance, { partnerId: p.partner.id, status: 'error' })).total).toBe(0);
+    expect((await listP2p(finance, { partnerId: p.partner.id, status: 'created' })).total).toBe(0);
 
     const csv = await collect(p2pCsv(finance, { partnerId: p.partner.id, minAmount: '1000' }));
     const lines = csv.trim().split('\r\n');

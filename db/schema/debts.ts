@@ -42,6 +42,14 @@ export const clientDebts = pgTable(
     currency: char('currency', { length: 3 }).notNull(),
     status: smallint('status').notNull().default(0),
     originTransactionId: text('origin_transaction_id').notNull(),
+    /** Follow-up: the finance agent in charge, the next follow-up date, a promise to pay. */
+    assigneeId: text('assignee_id'),
+    nextFollowUpAt: timestamp('next_follow_up_at', { withTimezone: true }),
+    promiseAmount: money('promise_amount'),
+    promiseDate: timestamp('promise_date', { withTimezone: true }),
+    /** pending until the date; kept when recoveries since the promise reach its amount by then. */
+    promiseStatus: text('promise_status'),
+    promiseMadeAt: timestamp('promise_made_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -54,6 +62,8 @@ export const clientDebts = pgTable(
     foreignKey({ columns: [t.partnerId, t.accountId], foreignColumns: [accounts.partnerId, accounts.id] }),
     index('client_debts_list').on(t.partnerId, t.status, t.seq),
     index('client_debts_customer').on(t.partnerId, t.customerId, t.seq),
+    index('client_debts_worklist').on(t.assigneeId, t.nextFollowUpAt).where(sql`${t.status} = 0`),
+    index('client_debts_created').on(t.partnerId, t.createdAt),
     index('client_debts_open_by_account').on(t.partnerId, t.accountId, t.seq).where(sql`${t.status} = 0`),
     check('client_debts_status', sql`${t.status} in (0, 1, 2)`),
     check('client_debts_amounts', sql`${t.debtAmount} > 0 and ${t.remainingAmount} >= 0 and ${t.remainingAmount} <= ${t.debtAmount}`),
@@ -83,5 +93,34 @@ export const clientDebtEvents = pgTable(
     primaryKey({ columns: [t.partnerId, t.id] }),
     foreignKey({ columns: [t.partnerId, t.debtId], foreignColumns: [clientDebts.partnerId, clientDebts.id] }),
     index('client_debt_events_debt').on(t.partnerId, t.debtId, t.id),
+  ],
+);
+
+export const writeOffStatusEnum = pgEnum('write_off_status', ['pending', 'approved', 'rejected']);
+
+/**
+ * A write-off above the approval threshold waits here for a manager (four eyes: the requester
+ * can never approve their own request).
+ */
+export const writeOffRequests = pgTable(
+  'write_off_requests',
+  {
+    partnerId: partnerId(),
+    id: text('id').notNull(),
+    debtId: text('debt_id').notNull(),
+    amount: money('amount').notNull(),
+    reason: text('reason').notNull(),
+    status: writeOffStatusEnum('status').notNull().default('pending'),
+    requestedBy: text('requested_by').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.id] }),
+    foreignKey({ columns: [t.partnerId, t.debtId], foreignColumns: [clientDebts.partnerId, clientDebts.id] }),
+    uniqueIndex('write_off_requests_one_pending').on(t.partnerId, t.debtId).where(sql`${t.status} = 'pending'`),
+    index('write_off_requests_status').on(t.status, t.createdAt),
   ],
 );

@@ -7,3 +7,4 @@ export * from './webhooks';
 export * from './p2p';
 export * from './debts';
 export * from './bulk';
+export * from './settings';

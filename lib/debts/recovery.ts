@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { accounts, clientDebtEvents, clientDebts, customers, partners } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -42,9 +42,10 @@ export async function applyRecovery(
   });
   const remaining = debt.remainingAmount - amount;
   const at = now();
+  const promiseKept = debt.promiseStatus === 'pending' && (await recoveredSincePromise(tx, debt)) + amount >= (debt.promiseAmount ?? 0n) && at <= endOfDay(debt.promiseDate!);
   const [updated] = await tx
     .update(clientDebts)
-    .set({ remainingAmount: remaining, ...(remaining === 0n ? { status: 1, closedAt: at } : {}), updatedAt: at })
+    .set({ remainingAmount: remaining, ...(remaining === 0n ? { status: 1, closedAt: at } : {}), ...(promiseKept ? { promiseStatus: 'kept' } : {}), updatedAt: at })
     .where(and(eq(clientDebts.partnerId, debt.partnerId), eq(clientDebts.id, debt.id)))
     .returning();
   await tx.insert(clientDebtEvents).values({
@@ -113,4 +114,21 @@ async function appUserIdOf(tx: Tx, debt: DebtRow): Promise<string> {
     .from(customers)
     .where(and(eq(customers.partnerId, debt.partnerId), eq(customers.id, debt.customerId)));
   return c!.appUserId;
+}
+
+async function recoveredSincePromise(tx: Tx, debt: DebtRow): Promise<bigint> {
+  const [row] = await tx
+    .select({ total: sql<string>`coalesce(sum(${clientDebtEvents.amount}), 0)::text` })
+    .from(clientDebtEvents)
+    .where(and(eq(clientDebtEvents.partnerId, debt.partnerId), eq(clientDebtEvents.debtId, debt.id), eq(clientDebtEvents.type, 'recovered'), gte(clientDebtEvents.at, debt.promiseMadeAt!)));
+  return BigInt(row!.total);
+}
+
+const endOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 23, 59, 59, 999));
+
+/** A promise to pay as people see it: a pending promise whose day has passed is broken. */
+export function promiseState(debt: Pick<DebtRow, 'promiseStatus' | 'promiseDate'>): 'pending' | 'kept' | 'broken' | null {
+  if (!debt.promiseStatus) return null;
+  if (debt.promiseStatus === 'pending' && debt.promiseDate && endOfDay(debt.promiseDate) < now()) return 'broken';
+  return debt.promiseStatus as 'pending' | 'kept' | 'broken';
 }

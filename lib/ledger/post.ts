@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { accounts, journalEntries, journalTransactions } from '@/db/schema';
 import { DomainError } from '@/lib/errors';
+import { now } from '@/lib/clock';
 import { newId } from '@/lib/ids';
 
 export type EntryInput = { accountId: string; amount: bigint };
@@ -81,7 +82,7 @@ export async function postTransaction(tx: Tx, input: PostingInput): Promise<Post
   }
 
   const transactionId = newId('jtx');
-  const createdAt = input.createdAt ?? new Date();
+  const createdAt = input.createdAt ?? now();
   await tx.insert(journalTransactions).values({
     partnerId: input.partnerId,
     id: transactionId,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lte, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { p2pEvents, p2pTransfers } from '@/db/schema';
@@ -94,7 +94,7 @@ export function p2pConditions(partnerId: string | null, f: z.output<typeof p2pLi
   if (f.status === 'expired') {
     c.push(or(eq(p2pTransfers.status, 'expired'), and(eq(p2pTransfers.status, 'created'), lte(p2pTransfers.expiresAt, now())))!);
   } else if (f.status === 'created') {
-    c.push(and(eq(p2pTransfers.status, 'created'), sql`${p2pTransfers.expiresAt} > ${now()}`)!);
+    c.push(and(eq(p2pTransfers.status, 'created'), gt(p2pTransfers.expiresAt, now()))!);
   } else if (f.status) {
     c.push(eq(p2pTransfers.status, f.status));
   }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { accounts } from '@/db/schema';
+import { accounts, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { issueApiKey } from '@/lib/auth/api-keys';
 import { createCustomer } from '@/lib/customers/service';
@@ -60,4 +60,11 @@ export async function call(
   const res = await handler(req, { params: Promise.resolve(opts.params) });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
+/** A staff user (for assignment and four-eyes tests); the actor is what a session would give. */
+export async function createTestStaff(role: 'admin' | 'finance' | 'manager'): Promise<Actor & { type: 'user' }> {
+  const id = newId('usr');
+  await getDb().insert(users).values({ id, email: `${id}@ducat.test`, name: `${role} ${id.slice(-4)}`, role, passwordHash: 'x' });
+  return { type: 'user', id, role, partnerId: null };
 }
