@@ -58,7 +58,7 @@ export function SendP2pForm({
     <form onSubmit={submit} aria-label="Send a P2P" className="max-w-2xl space-y-4">
       <input type="hidden" name="orderId" value={orderId} />
       {state.error && dismissed !== state ? (
-        <div role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
+        <div role="alert" data-testid="send-error" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
           {state.error}
         </div>
       ) : null}
