@@ -47,15 +47,22 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chrome },
     { name: 'anonymous', testMatch: [/login\.spec\.ts/], use: chrome },
     role('admin', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /staff\.spec\.ts/]),
-    role('finance', [/navigation\.spec\.ts/, /statement\.spec\.ts/]),
-    role('manager', [/navigation\.spec\.ts/]),
-    role('partner', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/]),
+    role('finance', [/navigation\.spec\.ts/, /statement\.spec\.ts/, /p2p\.spec\.ts/]),
+    role('manager', [/navigation\.spec\.ts/, /p2p-access\.spec\.ts/]),
+    role('partner', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/, /p2p-access\.spec\.ts/]),
     // Adds money: runs after every read-only project has compared the page with the API.
     {
       name: 'live',
       testMatch: /live\.spec\.ts/,
       dependencies: ['anonymous', 'admin', 'finance', 'manager', 'partner'],
       use: { ...chrome, storageState: `${AUTH_DIR}/partner.json` },
+    },
+    // Moves money through the back office and the API, as finance: after `live`, whose counts it would change.
+    {
+      name: 'p2p-writes',
+      testMatch: /p2p-writes\.spec\.ts/,
+      dependencies: ['live'],
+      use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },
   ],
   webServer: {
