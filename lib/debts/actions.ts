@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { accounts, clientDebtEvents, clientDebts, users, writeOffRequests } from '@/db/schema';
@@ -11,9 +11,10 @@ import { DomainError, notFound } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { getSetting } from '@/lib/settings';
 import { emitEvent } from '@/lib/webhooks/outbox';
-import { debtUpdatedPayload, toDebt, type ClientDebt, type DebtRow } from './model';
+import { debtUpdatedPayload, type ClientDebt, type DebtRow } from './model';
 import { applyRecovery } from './recovery';
 import { setDebtStatus } from './service';
+import { debtView } from './view';
 
 /** Locks a debt by id, scoped to the actor's tenant (another tenant's debt does not exist). */
 export async function lockDebtById(tx: Tx, actor: Actor, debtId: string): Promise<DebtRow> {
@@ -32,10 +33,7 @@ async function note(tx: Tx, actor: Actor, debt: DebtRow, type: string, detail: R
   await recordAudit(tx, actor, { partnerId: debt.partnerId, action: `debt.${type}`, objectType: 'client_debt', objectId: debt.id, after: detail });
 }
 
-async function view(tx: Tx, debt: DebtRow): Promise<ClientDebt> {
-  const rows = await tx.execute<{ app_user_id: string }>(sql`select app_user_id from customers where partner_id = ${debt.partnerId} and id = ${debt.customerId}`);
-  return toDebt(debt, rows[0]!.app_user_id);
-}
+const view = debtView;
 
 /** Assigns (or, with null, unassigns) a debt to a finance agent. */
 export async function assignDebt(actor: Actor, debtId: string, assigneeId: string | null) {

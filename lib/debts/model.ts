@@ -62,8 +62,8 @@ export function debtCreatedCallback(d: ClientDebt, lossAndProfitBalance: bigint)
   };
 }
 
-/** `clientdebt.updated`: the debt as the ClientDebts API shows it, plus what changed. */
-export function debtUpdatedPayload(d: ClientDebt, change: string) {
+/** The debt as the S-Money ClientDebts API shows it. */
+export function smoneyDebt(d: ClientDebt) {
   return {
     OrderId: d.orderId,
     AppUserId: d.appUserId,
@@ -72,6 +72,10 @@ export function debtUpdatedPayload(d: ClientDebt, change: string) {
     RemainingDebtAmount: d.remainingAmount,
     Status: d.status,
     Reason: d.reason,
-    change,
   };
+}
+
+/** `clientdebt.updated`: the debt as the ClientDebts API shows it, plus what changed. */
+export function debtUpdatedPayload(d: ClientDebt, change: string) {
+  return { ...smoneyDebt(d), change };
 }

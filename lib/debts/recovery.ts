@@ -1,12 +1,13 @@
 import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { accounts, clientDebtEvents, clientDebts, customers, partners } from '@/db/schema';
+import { accounts, clientDebtEvents, clientDebts, partners } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { DomainError } from '@/lib/errors';
 import { partnerAccount, postTransaction } from '@/lib/ledger';
 import { emitEvent } from '@/lib/webhooks/outbox';
-import { debtUpdatedPayload, toDebt, type ClientDebt, type DebtRow } from './model';
+import { debtUpdatedPayload, type ClientDebt, type DebtRow } from './model';
+import { debtView } from './view';
 
 export type RecoverySource = 'auto' | 'wallet' | 'outside';
 
@@ -59,7 +60,7 @@ export async function applyRecovery(
     detail: { ...detail, remaining: remaining.toString(), ...(remaining === 0n ? { closed: 1 } : {}) },
     at,
   });
-  const view = toDebt(updated!, await appUserIdOf(tx, debt));
+  const view = await debtView(tx, updated!);
   await emitEvent(tx, { partnerId: debt.partnerId, type: 'clientdebt.updated', payload: debtUpdatedPayload(view, `recovered_${source}`) });
   return view;
 }
@@ -106,14 +107,6 @@ export async function walletsWithOpenDebts(tx: Tx, partnerId: string, walletIds:
     .from(clientDebts)
     .where(and(eq(clientDebts.partnerId, partnerId), inArray(clientDebts.accountId, walletIds), eq(clientDebts.status, 0)));
   return rows.map((r) => r.accountId);
-}
-
-async function appUserIdOf(tx: Tx, debt: DebtRow): Promise<string> {
-  const [c] = await tx
-    .select({ appUserId: customers.appUserId })
-    .from(customers)
-    .where(and(eq(customers.partnerId, debt.partnerId), eq(customers.id, debt.customerId)));
-  return c!.appUserId;
 }
 
 async function recoveredSincePromise(tx: Tx, debt: DebtRow): Promise<bigint> {

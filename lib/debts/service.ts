@@ -13,6 +13,7 @@ import { partnerAccount, postTransaction } from '@/lib/ledger';
 import { emitEvent } from '@/lib/webhooks/outbox';
 import { debtUpdatedPayload, toDebt, type ClientDebt, type DebtRow } from './model';
 import { applyRecovery } from './recovery';
+import { debtView } from './view';
 
 const withCustomer = { debt: clientDebts, appUserId: customers.appUserId };
 const customerJoin = and(eq(customers.partnerId, clientDebts.partnerId), eq(customers.id, clientDebts.customerId));
@@ -178,10 +179,4 @@ async function lockDebt(tx: Tx, partnerId: string, orderId: string): Promise<Deb
   return debt;
 }
 
-async function view(tx: Tx, debt: DebtRow): Promise<ClientDebt> {
-  const [c] = await tx
-    .select({ appUserId: customers.appUserId })
-    .from(customers)
-    .where(and(eq(customers.partnerId, debt.partnerId), eq(customers.id, debt.customerId)));
-  return toDebt(debt, c!.appUserId);
-}
+const view = debtView;

@@ -1,6 +1,6 @@
 import type { CustomerWithWallet } from '@/lib/customers/service';
 import type { BulkOperation } from '@/lib/bulk/mass-billing';
-import type { ClientDebt } from '@/lib/debts/model';
+import { smoneyDebt, type ClientDebt } from '@/lib/debts/model';
 import type { DebitResult } from '@/lib/debts/operations';
 import type { P2pTransfer } from '@/lib/p2p/model';
 import type { Payin } from '@/lib/payins/service';
@@ -69,17 +69,7 @@ export function smoneyList<T>(value: T[], page: { page: number; perPage: number;
   return { value, links };
 }
 
-export function smoneyDebt(d: ClientDebt) {
-  return {
-    OrderId: d.orderId,
-    AppUserId: d.appUserId,
-    Date: d.createdAt.toISOString(),
-    DebtAmount: d.debtAmount,
-    RemainingDebtAmount: d.remainingAmount,
-    Status: d.status,
-    Reason: d.reason,
-  };
-}
+export { smoneyDebt };
 
 export function smoneyDebit(r: DebitResult) {
   return {

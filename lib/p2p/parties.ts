@@ -37,7 +37,7 @@ export async function findPartyByAppUserId(db: Queryable, partnerId: string, app
   return row ? toParty(row.account, row.customer) : null;
 }
 
-function toParty(a: typeof accounts.$inferSelect, c: typeof customers.$inferSelect | null): Party {
+export function toParty(a: typeof accounts.$inferSelect, c: typeof customers.$inferSelect | null): Party {
   return {
     accountId: a.id,
     kind: a.kind,

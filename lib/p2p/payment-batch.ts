@@ -11,7 +11,7 @@ import { emitEvents } from '@/lib/webhooks/outbox';
 import { recordDebts, type NewDebt } from '@/lib/debts/create';
 import { recoverFromArrivals, walletsWithOpenDebts } from '@/lib/debts/recovery';
 import { p2pWebhookPayload, toTransfer, type P2pTransfer } from './model';
-import { assertTransferable, type Party } from './parties';
+import { assertTransferable, toParty, type Party } from './parties';
 
 export type PartyRef = { appUserId: string } | { accountId: string } | { commission: true };
 
@@ -212,17 +212,7 @@ async function resolveParties(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
   let commission: Party | null = null;
   let lossAndProfit: Party | null = null;
   for (const { account: a, customer: c } of rows) {
-    const party: Party = {
-      accountId: a.id,
-      kind: a.kind,
-      name: c ? `${c.firstName} ${c.lastName}` : a.name,
-      currency: a.currency,
-      status: a.status,
-      permissions: a.permissions,
-      appUserId: c?.appUserId ?? null,
-      customerId: c?.id ?? null,
-      phone: c?.phone ?? null,
-    };
+    const party = toParty(a, c);
     byAccountId.set(a.id, party);
     if (c && a.kind === 'customer_wallet') byAppUserId.set(c.appUserId, party);
     if (a.kind === 'commission' && !a.customerId) commission ??= party;
