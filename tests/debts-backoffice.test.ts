@@ -158,3 +158,39 @@ describe('recovery KPIs', () => {
     expect(kpis).toMatchObject({ openCount: 1, openRemaining: 1_000n });
   });
 });
+
+describe('bulk debt actions', () => {
+  it('assigns, recovers from wallets and writes off a selection as a job, with a result per debt', async () => {
+    const { startDebtBulkAction } = await import('@/lib/bulk/debt-actions');
+    const { getBulkOperation, listBulkItems, runBulkOperation } = await import('@/lib/bulk/operations');
+    const p = await createTestPartner();
+    const admin = await createTestStaff('admin');
+    const finance = await createTestStaff('finance');
+    await setSetting(admin, 'writeOffApprovalThreshold', 1_000);
+    const alice = await createTestCustomer(p);
+    const bob = await createTestCustomer(p);
+    const d1 = await debtAt(p, alice.appUserId, 'BK-1', 500);
+    const d2 = await debtAt(p, bob.appUserId, 'BK-2', 2_000);
+    await getDb().execute(sql`update partners set auto_debt_recovery = false where id = ${p.partner.id}`);
+    await recordPayin(p.actor, { orderId: 'PI-BK', appUserId: alice.appUserId, amount: 300 });
+
+    const assign = await startDebtBulkAction(finance, { kind: 'debt_assign', debtIds: [d1.id, d2.id, 'debt_unknown'], assigneeId: finance.id }, p.partner.id);
+    await runBulkOperation(p.partner.id, assign.id);
+    expect(await getBulkOperation(finance, assign.id, p.partner.id)).toMatchObject({ status: 'completed', processed: 3, done: 2, refused: 1 });
+    expect((await worklist(finance)).map((r) => r.debt.orderId).sort()).toEqual(['BK-1', 'BK-2']);
+
+    const recover = await startDebtBulkAction(finance, { kind: 'debt_recover', debtIds: [d1.id, d2.id] }, p.partner.id);
+    await runBulkOperation(p.partner.id, recover.id);
+    const items = await listBulkItems(finance, recover.id, {}, p.partner.id);
+    expect(items.items.map((i) => [i.orderId, i.status])).toEqual([[d1.id, 'done'], [d2.id, 'refused']]); // bob's wallet is empty
+    expect((await getDebtDetail(finance, d1.id)).debt.remainingAmount).toBe(200n);
+
+    const writeOff = await startDebtBulkAction(finance, { kind: 'debt_write_off', debtIds: [d1.id, d2.id], reason: 'Portfolio clean-up' }, p.partner.id);
+    await runBulkOperation(p.partner.id, writeOff.id);
+    const results = (await listBulkItems(finance, writeOff.id, {}, p.partner.id)).items.map((i) => i.result);
+    expect(results).toEqual([{ writtenOff: true }, { waitingForApproval: expect.stringMatching(/^wor_/) }]);
+
+    const manager = await createTestStaff('manager');
+    await expect(startDebtBulkAction(manager, { kind: 'debt_recover', debtIds: [d1.id] }, p.partner.id)).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});

@@ -4,7 +4,8 @@ import { GET as getItems } from '@/app/api/v1.1/payments/bulk/[bulkId]/items/rou
 import { GET as getBulk } from '@/app/api/v1.1/payments/bulk/[bulkId]/route';
 import { POST as startBulk } from '@/app/api/v1.1/payments/bulk/route';
 import { getDb } from '@/db/client';
-import { runBulkChunk, runBulkOperation } from '@/lib/bulk/mass-billing';
+import { runBulkChunk } from '@/lib/bulk/mass-billing';
+import { runBulkOperation } from '@/lib/bulk/operations';
 import { reconcileLedger } from '@/lib/ledger';
 import { balanceOf, call, createTestCustomer, createTestPartner } from './support/fixtures';
 import { runDueJobs } from './support/webhook-receiver';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { attemptDelivery } from '@/lib/webhooks/deliver';
 import { DELIVERY_TASK } from '@/lib/webhooks/outbox';
 import { expireOverdueP2ps, SETTLE_TASK, settleP2p } from '@/lib/p2p/verified';
-import { BULK_TASK, markBulkFailed, runBulkOperation } from '@/lib/bulk/mass-billing';
+import { BULK_TASK, markBulkFailed, runBulkOperation } from '@/lib/bulk/operations';
 
 const deliveryPayload = z.object({ partnerId: z.string(), deliveryId: z.string() });
 const transferPayload = z.object({ partnerId: z.string(), transferId: z.string() });

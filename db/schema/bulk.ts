@@ -3,9 +3,9 @@ import { foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, t
 import { createdAt, partnerId, updatedAt } from './columns';
 import { partners } from './partners';
 
-export const bulkKindEnum = pgEnum('bulk_kind', ['billing']);
+export const bulkKindEnum = pgEnum('bulk_kind', ['billing', 'debt_assign', 'debt_recover', 'debt_write_off']);
 export const bulkStatusEnum = pgEnum('bulk_status', ['queued', 'running', 'completed', 'failed']);
-export const bulkItemStatusEnum = pgEnum('bulk_item_status', ['pending', 'sent', 'debt_created', 'refused']);
+export const bulkItemStatusEnum = pgEnum('bulk_item_status', ['pending', 'sent', 'debt_created', 'refused', 'done']);
 
 /**
  * A long operation run by the worker over many items (mass billing: up to 10,000 billing
@@ -23,6 +23,8 @@ export const bulkOperations = pgTable(
     sent: integer('sent').notNull().default(0),
     debtsCreated: integer('debts_created').notNull().default(0),
     refused: integer('refused').notNull().default(0),
+    /** Debt actions: items done (assigned, recovered, written off or sent for approval). */
+    done: integer('done').notNull().default(0),
     source: text('source').notNull(),
     createdBy: text('created_by').notNull(),
     createdByRole: text('created_by_role').notNull(),
@@ -44,6 +46,7 @@ export const bulkOperationItems = pgTable(
     partnerId: partnerId(),
     bulkId: text('bulk_id').notNull(),
     index: integer('index').notNull(),
+    /** The payment's OrderId, or the debt id for debt actions. */
     orderId: text('order_id').notNull(),
     request: jsonb('request').$type<Record<string, unknown>>().notNull(),
     status: bulkItemStatusEnum('status').notNull().default('pending'),

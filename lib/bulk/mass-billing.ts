@@ -1,7 +1,6 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
-import { getDb } from '@/db/client';
 import { bulkOperationItems, bulkOperations, clientDebts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import type { Actor } from '@/lib/auth/actor';
@@ -9,10 +8,10 @@ import { assertCan, requireTenant } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { inTransaction } from '@/lib/db';
 import { DomainError, isDomainError, notFound } from '@/lib/errors';
+import { BULK_TASK, operationActor, type BulkOperation } from './operations';
 import { newId } from '@/lib/ids';
 import { executePaymentBatch, type PaymentJob } from '@/lib/p2p/payment-batch';
 
-export const BULK_TASK = 'run_bulk_operation';
 export const MAX_BULK_ITEMS = 10_000;
 const CHUNK = 250;
 
@@ -26,7 +25,6 @@ export const billingItem = z.object({
 });
 export type BillingItem = z.input<typeof billingItem>;
 
-export type BulkOperation = typeof bulkOperations.$inferSelect;
 
 /**
  * Mass billing: up to 10,000 billing payments (the balance check skipped; shortfalls become
@@ -53,29 +51,6 @@ export async function startMassBilling(actor: Actor, rawItems: BillingItem[], so
     await recordAudit(tx, actor, { partnerId, action: 'bulk.start', objectType: 'bulk_operation', objectId: id, after: { kind: 'billing', total: items.length, source } });
     return operation!;
   });
-}
-
-/**
- * The worker's loop: takes pending items in order, a chunk per transaction, pays them through
- * the payment engine and records each result in the same transaction. A worker that dies
- * half-way loses nothing: done items are committed with their payments, and the retried job
- * carries on with the pending ones (OrderIds make any replay harmless).
- */
-export async function runBulkOperation(partnerId: string, bulkId: string): Promise<BulkOperation> {
-  await getDb()
-    .update(bulkOperations)
-    .set({ status: 'running', updatedAt: sql`now()` })
-    .where(and(eq(bulkOperations.partnerId, partnerId), eq(bulkOperations.id, bulkId), eq(bulkOperations.status, 'queued')));
-  for (;;) {
-    const done = await inTransaction((tx) => runBulkChunk(tx, partnerId, bulkId));
-    if (done) break;
-  }
-  const [finished] = await getDb()
-    .update(bulkOperations)
-    .set({ status: 'completed', finishedAt: now(), updatedAt: sql`now()` })
-    .where(and(eq(bulkOperations.partnerId, partnerId), eq(bulkOperations.id, bulkId)))
-    .returning();
-  return finished!;
 }
 
 /** One chunk of a bulk operation, in the caller's transaction; true when nothing is left. */
@@ -130,49 +105,3 @@ export async function runBulkChunk(tx: Tx, partnerId: string, bulkId: string): P
   return false;
 }
 
-function operationActor(op: BulkOperation): Actor {
-  if (op.createdByRole === 'api_key') return { type: 'api_key', id: op.createdBy, role: 'partner', partnerId: op.partnerId };
-  if (op.createdByRole === 'partner') return { type: 'user', id: op.createdBy, role: 'partner', partnerId: op.partnerId };
-  return { type: 'user', id: op.createdBy, role: op.createdByRole as 'admin' | 'finance' | 'manager', partnerId: null };
-}
-
-export async function getBulkOperation(actor: Actor, id: string, partner?: string): Promise<BulkOperation> {
-  assertCan(actor, 'p2p.read');
-  const partnerId = requireTenant(actor, partner);
-  const [operation] = await getDb()
-    .select()
-    .from(bulkOperations)
-    .where(and(eq(bulkOperations.partnerId, partnerId), eq(bulkOperations.id, id)));
-  if (!operation) throw notFound(`bulk operation ${id}`);
-  return operation;
-}
-
-export async function listBulkItems(
-  actor: Actor,
-  id: string,
-  query: { status?: 'pending' | 'sent' | 'debt_created' | 'refused'; page?: number; perPage?: number },
-  partner?: string,
-) {
-  const operation = await getBulkOperation(actor, id, partner);
-  const page = query.page ?? 1;
-  const perPage = query.perPage ?? 100;
-  const where = and(
-    eq(bulkOperationItems.partnerId, operation.partnerId),
-    eq(bulkOperationItems.bulkId, id),
-    query.status ? eq(bulkOperationItems.status, query.status) : undefined,
-  );
-  const db = getDb();
-  const [items, [total]] = await Promise.all([
-    db.select().from(bulkOperationItems).where(where).orderBy(asc(bulkOperationItems.index)).limit(perPage).offset((page - 1) * perPage),
-    db.select({ n: count() }).from(bulkOperationItems).where(where),
-  ]);
-  return { operation, items, total: total!.n, page, perPage };
-}
-
-/** The job gave up: the operation shows why; items done so far stay done. */
-export async function markBulkFailed(partnerId: string, bulkId: string, error: unknown): Promise<void> {
-  await getDb()
-    .update(bulkOperations)
-    .set({ status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: now(), updatedAt: sql`now()` })
-    .where(and(eq(bulkOperations.partnerId, partnerId), eq(bulkOperations.id, bulkId)));
-}

@@ -107,7 +107,7 @@ export async function listFollowUp(actor: Actor, rawFilters: FollowUpFilters, ra
       .where(and(...where, ...keyset))
       .orderBy(...order)
       .limit(page.limit + 1),
-    followUpTotals(where),
+    followUpTotals(where, Boolean(filters.customer)),
   ]);
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
@@ -116,16 +116,20 @@ export async function listFollowUp(actor: Actor, rawFilters: FollowUpFilters, ra
   return { rows: shown, next, totals, filters, page };
 }
 
-async function followUpTotals(where: SQL[]) {
-  const [t] = await getDb()
+/** Count and sums of the whole filtered set; customers are joined only when searched. */
+async function followUpTotals(where: SQL[], joinCustomers: boolean) {
+  const query = getDb()
     .select({
       count: sql<number>`count(*)::int`,
       debt: sql<string>`coalesce(sum(${clientDebts.debtAmount}), 0)::text`,
       remaining: sql<string>`coalesce(sum(${clientDebts.remainingAmount}), 0)::text`,
     })
     .from(clientDebts)
-    .innerJoin(customers, and(eq(customers.partnerId, clientDebts.partnerId), eq(customers.id, clientDebts.customerId)))
-    .where(and(...where));
+    .$dynamic();
+  const [t] = await (joinCustomers
+    ? query.innerJoin(customers, and(eq(customers.partnerId, clientDebts.partnerId), eq(customers.id, clientDebts.customerId)))
+    : query
+  ).where(and(...where));
   return { count: t!.count, debt: BigInt(t!.debt), remaining: BigInt(t!.remaining) };
 }
 
@@ -135,10 +139,14 @@ export async function agingSummary(actor: Actor, rawFilters: FollowUpFilters) {
   const filters = followUpFilters.parse({ ...rawFilters, age: undefined, status: 0 });
   const age = sql`extract(day from ${now().toISOString()}::timestamptz - ${clientDebts.createdAt})`;
   const bucket = sql<string>`case when ${age} <= 30 then '0-30' when ${age} <= 60 then '31-60' when ${age} <= 90 then '61-90' else '90+' end`;
-  const rows = await getDb()
+  const query = getDb()
     .select({ bucket, count: sql<number>`count(*)::int`, remaining: sql<string>`sum(${clientDebts.remainingAmount})::text` })
     .from(clientDebts)
-    .innerJoin(customers, and(eq(customers.partnerId, clientDebts.partnerId), eq(customers.id, clientDebts.customerId)))
+    .$dynamic();
+  const rows = await (filters.customer
+    ? query.innerJoin(customers, and(eq(customers.partnerId, clientDebts.partnerId), eq(customers.id, clientDebts.customerId)))
+    : query
+  )
     .where(and(...conditions(actor, filters)))
     .groupBy(sql`1`);
   return AGE_BUCKETS.map((b) => {

@@ -1,5 +1,5 @@
 import type { CustomerWithWallet } from '@/lib/customers/service';
-import type { BulkOperation } from '@/lib/bulk/mass-billing';
+import type { BulkOperation } from '@/lib/bulk/operations';
 import { smoneyDebt, type ClientDebt } from '@/lib/debts/model';
 import type { DebitResult } from '@/lib/debts/operations';
 import type { P2pTransfer } from '@/lib/p2p/model';

@@ -1,4 +1,4 @@
-import { getBulkOperation } from '@/lib/bulk/mass-billing';
+import { getBulkOperation } from '@/lib/bulk/operations';
 import { partnerRoute } from '@/lib/http/api';
 import { smoneyBulk, smoneyJson } from '@/lib/http/smoney';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listBulkItems } from '@/lib/bulk/mass-billing';
+import { listBulkItems } from '@/lib/bulk/operations';
 import { partnerRoute } from '@/lib/http/api';
 import { smoneyJson, smoneyList } from '@/lib/http/smoney';
 
