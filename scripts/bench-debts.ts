@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { startEmbeddedPostgres } from '@/db/embedded';
+import { portInUse, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 
 const TOTAL = Number(process.env.BENCH_DEBTS ?? 1_000_000);
@@ -16,8 +16,10 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const dataDir = path.resolve('.data/bench-debts');
 
 async function main() {
+  const port = Number(process.env.BENCH_PG_PORT ?? 54344);
+  if (await portInUse(port)) throw new Error(`port ${port} is in use (another bench running?): set BENCH_PG_PORT`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: Number(process.env.BENCH_PG_PORT ?? 54344), database: 'ducat' });
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, database: 'ducat' });
   try {
     await migrateDatabase(pg.url);
     const t0 = Date.now();
