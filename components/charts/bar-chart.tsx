@@ -93,7 +93,7 @@ export function MoneyFlowChart({ data, currency, title, names }: { data: FlowDat
   const barW = Math.max(1, (slot * 0.8) / 2);
   const ticks = [0n, max / 2n, max];
   const y = (v: bigint) => PAD.top + innerH - (Number(v) / Number(max)) * innerH;
-  const axisMoney = (v: bigint) => formatMoney(v - (v % 100n), currency).replace(/\.00$/, '');
+  const axisMoney = (v: bigint) => formatMoney(v, currency).replace(/\.00$/, '');
   const labelEvery = Math.max(1, Math.ceil(data.length / 12));
   const colors = ['fill-indigo-500', 'fill-amber-500'] as const;
   const bar = (x: number, v: bigint, color: string, text: string) => {
@@ -132,7 +132,7 @@ export function MoneyFlowChart({ data, currency, title, names }: { data: FlowDat
             <g key={d.label}>
               {bar(x, d.a, colors[0], `${d.label}, ${names[0]}: ${formatMoney(d.a, currency)}`)}
               {bar(x + barW, d.b, colors[1], `${d.label}, ${names[1]}: ${formatMoney(d.b, currency)}`)}
-              {i % labelEvery === 0 || i === data.length - 1 ? (
+              {(data.length - 1 - i) % labelEvery === 0 ? (
                 <text x={x + barW} y={HEIGHT - 6} textAnchor="middle" className="fill-zinc-500 text-[10px]">
                   {d.label.slice(5)}
                 </text>

@@ -60,7 +60,7 @@ export function ConnectionPicker({
 
   if (value) {
     return (
-      <div role="group" aria-label={label}>
+      <div role="group" aria-label={label} className="min-w-0">
         <span className={labelClass}>{label}</span>
         <input type="hidden" name={name} value={value.id} />
         <div className="mt-1 flex items-center justify-between gap-3 rounded-md bg-zinc-50 px-3 py-2 ring-1 ring-zinc-200 ring-inset">
@@ -80,7 +80,7 @@ export function ConnectionPicker({
   }
 
   return (
-    <div>
+    <div className="min-w-0">
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>

@@ -1,6 +1,6 @@
 import type { P2pStatus } from '@/lib/p2p/model';
 
-export const CHANNEL_LABELS: Record<string, string> = { smoney: 'S-Money API', manifest: 'Manifest API', backoffice: 'Back office' };
+export const CHANNEL_LABELS: Record<string, string> = { smoney: 'S-Money', manifest: 'Manifest', backoffice: 'Back office' };
 
 export const channelLabel = (channel: string) => CHANNEL_LABELS[channel] ?? channel;
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SortHeader } from '@/components/accounts/sort-header';
 import { StatusBadge } from '@/components/ui/badge';
-import { formatDateTime } from '@/components/ui/format';
+import { formatDate, formatTime } from '@/components/ui/format';
 import { Money } from '@/components/ui/money';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import type { Connection } from '@/lib/backoffice/connections';
@@ -55,14 +55,21 @@ export function TransferTable({
       <tbody>
         {transfers.map((t) => (
           <Tr key={t.id}>
-            <Td className="whitespace-nowrap text-zinc-600 tabular-nums">
-              <time dateTime={t.createdAt.toISOString()}>{formatDateTime(t.createdAt)}</time>
+            <Td className="text-zinc-600 tabular-nums">
+              <time dateTime={t.createdAt.toISOString()} className="block whitespace-nowrap">
+                {formatDate(t.createdAt)}
+                <span className="block text-xs text-zinc-500">{formatTime(t.createdAt)}</span>
+              </time>
             </Td>
             <Td className="font-mono text-xs">
-              <Link href={`/p2p/${t.id}`} className="hover:underline" data-testid="p2p-id">
+              <Link href={`/p2p/${t.id}`} className="whitespace-nowrap hover:underline" data-testid="p2p-id">
                 {t.id}
               </Link>
-              {t.orderId ? <div className="text-zinc-500">{t.orderId}</div> : null}
+              {t.orderId ? (
+                <div className="max-w-48 truncate text-zinc-500" title={t.orderId}>
+                  {t.orderId}
+                </div>
+              ) : null}
             </Td>
             {showPartner ? <Td className="whitespace-nowrap">{parties.get(t.source)?.partnerName ?? '—'}</Td> : null}
             <Td className="whitespace-nowrap" data-testid="p2p-channel">

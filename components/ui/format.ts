@@ -11,8 +11,11 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 });
 const date = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: '2-digit', timeZone: 'UTC' });
 
+const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'UTC' });
+
 export const formatDateTime = (d: Date) => dateTime.format(d);
 export const formatDate = (d: Date) => date.format(d);
+export const formatTime = (d: Date) => time.format(d);
 
 const KIND_LABELS: Record<string, string> = {
   customer_wallet: 'Customer wallet',

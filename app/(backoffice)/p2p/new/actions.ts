@@ -13,7 +13,7 @@ import { sendPayment } from '@/lib/p2p/immediate';
 
 const sendForm = z.object({
   intent: z.enum(['review', 'confirm']),
-  orderId: z.string().regex(/^bo-[0-9a-f-]{16,64}$/, 'the form expired: reload the page'),
+  orderId: z.string().regex(/^bo-[0-9a-f]{24}$/, 'the form expired: reload the page'),
   partnerId: z.string().trim().min(1, 'Choose a partner').max(64),
   source: z.string().trim().min(1, 'Choose the wallet to debit').max(64),
   destination: z.string().trim().min(1, 'Choose the wallet to credit').max(64),

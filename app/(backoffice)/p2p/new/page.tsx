@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
@@ -16,7 +16,7 @@ export default async function SendP2pPage() {
   if (!canSendFromBackoffice(actor.role)) forbidden();
   const partners = await partnerOptions(actor);
   // The OrderId (idempotency key) of whatever this rendered form sends.
-  const orderId = `bo-${randomUUID()}`;
+  const orderId = `bo-${randomBytes(12).toString('hex')}`;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">

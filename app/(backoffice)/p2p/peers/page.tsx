@@ -109,14 +109,18 @@ async function PeerHistory({ actor, actorPartner, a, b, page, isStaff }: { actor
         </Stat>
       </dl>
       <Card title={`Daily flow, last ${CHART_DAYS} days (sent transfers, UTC days)`} className="mb-6">
-        <div className="px-4 py-3">
-          <MoneyFlowChart
-            title={`Daily P2P flow between ${a.name} and ${b.name}, last ${CHART_DAYS} days`}
-            currency={c}
-            names={[`${a.name} → ${b.name}`, `${b.name} → ${a.name}`]}
-            data={daily}
-          />
-        </div>
+        {daily.some((d) => d.a > 0n || d.b > 0n) ? (
+          <div className="px-4 py-3">
+            <MoneyFlowChart
+              title={`Daily P2P flow between ${a.name} and ${b.name}, last ${CHART_DAYS} days`}
+              currency={c}
+              names={[`${a.name} → ${b.name}`, `${b.name} → ${a.name}`]}
+              data={daily}
+            />
+          </div>
+        ) : (
+          <p className="px-4 py-8 text-center text-sm text-zinc-500">No sent transfers between them in the last {CHART_DAYS} days.</p>
+        )}
       </Card>
       <Card title="Transfers between them, newest first">
         {list.data.length === 0 ? (
