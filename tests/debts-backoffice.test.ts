@@ -54,6 +54,8 @@ describe('debt follow-up list', () => {
       { bucket: '61-90', count: 1, remaining: 7_500n },
       { bucket: '90+', count: 1, remaining: 12_000n },
     ]);
+    // The rollup (no filter but the partner) and the scan (with a filter) agree with each other.
+    expect(await agingSummary(finance, { partnerId: p.partner.id, reason: 'CardOperation' })).toEqual(aging);
     let csv = '';
     for await (const line of followUpCsv(finance, { partnerId: p.partner.id, age: '31-60' })) csv += line;
     expect(csv.trim().split('\r\n')).toHaveLength(2);
@@ -62,6 +64,15 @@ describe('debt follow-up list', () => {
     const other = await createTestPartner();
     await expect(listFollowUp(other.actor, { partnerId: p.partner.id })).rejects.toMatchObject({ kind: 'not_found' });
     expect((await listFollowUp(other.actor, {})).totals.count).toBe(0);
+
+    // Recoveries and closes keep the rollup in step.
+    await recordOutsideRecovery(finance, page2.rows[0]!.debt.id, 500n); // A-45: 4,500 → 4,000
+    await requestWriteOff(await createTestStaff('admin'), page1.rows[0]!.debt.id, 'Too old to pursue'); // B-120 closes (status 2) if under the threshold
+    const after = await agingSummary(finance, { partnerId: p.partner.id });
+    expect(after[1]).toEqual({ bucket: '31-60', count: 1, remaining: 4_000n });
+    const [rollup] = await getDb().execute<{ n: number; remaining: string }>(sql`select sum(open_count)::int as n, sum(open_remaining)::text as remaining from client_debt_open_daily where partner_id = ${p.partner.id}`);
+    const [scan] = await getDb().execute<{ n: number; remaining: string }>(sql`select count(*)::int as n, sum(remaining_amount)::text as remaining from client_debts where partner_id = ${p.partner.id} and status = 0`);
+    expect(rollup).toEqual(scan);
   });
 });
 

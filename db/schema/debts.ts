@@ -3,7 +3,9 @@ import {
   bigserial,
   char,
   check,
+  date,
   foreignKey,
+  integer,
   index,
   jsonb,
   pgEnum,
@@ -123,4 +125,16 @@ export const writeOffRequests = pgTable(
     uniqueIndex('write_off_requests_one_pending').on(t.partnerId, t.debtId).where(sql`${t.status} = 'pending'`),
     index('write_off_requests_status').on(t.status, t.createdAt),
   ],
+);
+
+/** Open debts per partner and UTC creation day, maintained by a trigger (migration 0008). */
+export const clientDebtOpenDaily = pgTable(
+  'client_debt_open_daily',
+  {
+    partnerId: text('partner_id').notNull(),
+    day: date('day').notNull(),
+    openCount: integer('open_count').notNull().default(0),
+    openRemaining: money('open_remaining').notNull().default(sql`0`),
+  },
+  (t) => [primaryKey({ name: 'client_debt_open_daily_pk', columns: [t.partnerId, t.day] })],
 );

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { clientDebts, customers, partners, users } from '@/db/schema';
+import { clientDebtOpenDaily, clientDebts, customers, partners, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, tenantScope } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
@@ -36,6 +36,12 @@ export const followUpPage = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+/** The start (00:00 UTC) of the day `offset` days from today. */
+function utcDayStart(offset: number): Date {
+  const t = now();
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate() + offset));
+}
+
 function conditions(actor: Actor, f: z.output<typeof followUpFilters>): SQL[] {
   const partnerId = tenantScope(actor, f.partnerId);
   const c: SQL[] = [];
@@ -47,10 +53,10 @@ function conditions(actor: Actor, f: z.output<typeof followUpFilters>): SQL[] {
     c.push(or(ilike(customers.appUserId, like), ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, like), ilike(clientDebts.accountId, like))!);
   }
   if (f.age) {
+    // Age in whole UTC calendar days since creation, as the aging rollup counts it.
     const [min, max] = BUCKET_DAYS[f.age];
-    const at = now();
-    c.push(lte(clientDebts.createdAt, new Date(at.getTime() - min * 86_400_000)));
-    if (max !== null) c.push(gt(clientDebts.createdAt, new Date(at.getTime() - (max + 1) * 86_400_000)));
+    c.push(lt(clientDebts.createdAt, utcDayStart(-min + 1)));
+    if (max !== null) c.push(gte(clientDebts.createdAt, utcDayStart(-max)));
   }
   if (f.minRemaining !== undefined) c.push(gte(clientDebts.remainingAmount, f.minRemaining));
   if (f.maxRemaining !== undefined) c.push(lte(clientDebts.remainingAmount, f.maxRemaining));
@@ -133,22 +139,40 @@ async function followUpTotals(where: SQL[], joinCustomers: boolean) {
   return { count: t!.count, debt: BigInt(t!.debt), remaining: BigInt(t!.remaining) };
 }
 
-/** Open debts by age (days since creation): count and remaining per bucket, for the same filters. */
+/**
+ * Open debts by age (whole UTC days since creation): count and remaining per bucket. With no
+ * filter but the partner it reads the daily rollup kept by a trigger; other filters scan the
+ * matching open debts.
+ */
 export async function agingSummary(actor: Actor, rawFilters: FollowUpFilters) {
   assertCan(actor, 'debts.read');
   const filters = followUpFilters.parse({ ...rawFilters, age: undefined, status: 0 });
-  const age = sql`extract(day from ${now().toISOString()}::timestamptz - ${clientDebts.createdAt})`;
-  const bucket = sql<string>`case when ${age} <= 30 then '0-30' when ${age} <= 60 then '31-60' when ${age} <= 90 then '61-90' else '90+' end`;
-  const query = getDb()
-    .select({ bucket, count: sql<number>`count(*)::int`, remaining: sql<string>`sum(${clientDebts.remainingAmount})::text` })
-    .from(clientDebts)
-    .$dynamic();
-  const rows = await (filters.customer
-    ? query.innerJoin(customers, and(eq(customers.partnerId, clientDebts.partnerId), eq(customers.id, clientDebts.customerId)))
-    : query
-  )
-    .where(and(...conditions(actor, filters)))
-    .groupBy(sql`1`);
+  const today = utcDayStart(0).toISOString().slice(0, 10);
+  const bucketOf = (days: SQL) =>
+    sql<string>`case when ${days} <= 30 then '0-30' when ${days} <= 60 then '31-60' when ${days} <= 90 then '61-90' else '90+' end`;
+  const onlyPartner = Object.entries(filters).every(([k, v]) => v === undefined || k === 'partnerId' || k === 'status');
+  let rows: { bucket: string; count: number; remaining: string }[];
+  if (onlyPartner) {
+    const partnerId = tenantScope(actor, filters.partnerId);
+    const days = sql`(${today}::date - ${clientDebtOpenDaily.day})`;
+    rows = await getDb()
+      .select({ bucket: bucketOf(days), count: sql<number>`sum(${clientDebtOpenDaily.openCount})::int`, remaining: sql<string>`sum(${clientDebtOpenDaily.openRemaining})::text` })
+      .from(clientDebtOpenDaily)
+      .where(partnerId ? eq(clientDebtOpenDaily.partnerId, partnerId) : undefined)
+      .groupBy(sql`1`);
+  } else {
+    const days = sql`(${today}::date - (${clientDebts.createdAt} at time zone 'UTC')::date)`;
+    const query = getDb()
+      .select({ bucket: bucketOf(days), count: sql<number>`count(*)::int`, remaining: sql<string>`sum(${clientDebts.remainingAmount})::text` })
+      .from(clientDebts)
+      .$dynamic();
+    rows = await (filters.customer
+      ? query.innerJoin(customers, and(eq(customers.partnerId, clientDebts.partnerId), eq(customers.id, clientDebts.customerId)))
+      : query
+    )
+      .where(and(...conditions(actor, filters)))
+      .groupBy(sql`1`);
+  }
   return AGE_BUCKETS.map((b) => {
     const r = rows.find((x) => x.bucket === b);
     return { bucket: b, count: r?.count ?? 0, remaining: BigInt(r?.remaining ?? 0) };
