@@ -26,15 +26,18 @@ export const authConfig = {
       return session;
     },
     /**
-     * The proxy's coarse gate: signed in or sent to /login. Roles are checked again in pages and
-     * services. /login is always reachable: the page itself sends a live session home, so a user
-     * disabled since the token was issued lands on the login form instead of bouncing.
+     * The proxy's coarse gate: signed in, or sent to /login with the page asked for (returned as a
+     * Response, because the proxy also has its own middleware and Auth.js then skips its default
+     * redirect). Roles are checked again in pages and services. /login is always reachable: the
+     * page sends a live session home, so a user disabled since sign-in lands on the form. The
+     * partner API authenticates with API keys in its route handlers.
      */
     authorized({ auth, request }) {
-      // The partner API authenticates with API keys in its route handlers, not with sessions.
-      if (request.nextUrl.pathname.startsWith('/api/')) return true;
-      if (request.nextUrl.pathname.startsWith('/login')) return true;
-      return Boolean(auth?.user?.role);
+      const { pathname } = request.nextUrl;
+      if (pathname.startsWith('/api/') || pathname.startsWith('/login') || auth?.user?.role) return true;
+      const login = new URL('/login', request.nextUrl);
+      login.searchParams.set('callbackUrl', request.nextUrl.href);
+      return Response.redirect(login);
     },
   },
 } satisfies NextAuthConfig;
