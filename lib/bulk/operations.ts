@@ -1,8 +1,8 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bulkOperationItems, bulkOperations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { assertCan, requireTenant } from '@/lib/auth/permissions';
+import { assertCan, requireTenant, tenantScope } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { inTransaction } from '@/lib/db';
 import { notFound } from '@/lib/errors';
@@ -88,4 +88,19 @@ export async function markBulkFailed(partnerId: string, bulkId: string, error: u
     .update(bulkOperations)
     .set({ status: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: now(), updatedAt: sql`now()` })
     .where(and(eq(bulkOperations.partnerId, partnerId), eq(bulkOperations.id, bulkId)));
+}
+
+/** Bulk operations, newest first, scoped like every tenant query (staff: one partner or all). */
+export async function listBulkOperations(actor: Actor, query: { partnerId?: string; kind?: BulkOperation['kind']; page?: number; perPage?: number }) {
+  assertCan(actor, 'p2p.read');
+  const partnerId = tenantScope(actor, query.partnerId);
+  const page = query.page ?? 1;
+  const perPage = query.perPage ?? 25;
+  const where = and(partnerId ? eq(bulkOperations.partnerId, partnerId) : undefined, query.kind ? eq(bulkOperations.kind, query.kind) : undefined);
+  const db = getDb();
+  const [rows, [total]] = await Promise.all([
+    db.select().from(bulkOperations).where(where).orderBy(desc(bulkOperations.createdAt)).limit(perPage).offset((page - 1) * perPage),
+    db.select({ n: count() }).from(bulkOperations).where(where),
+  ]);
+  return { rows, total: total!.n, page, perPage };
 }
