@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { assertCan, tenantScope } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { csvRow } from '@/lib/csv';
+import { likePattern, utcDayKey, utcDayStart } from '@/lib/backoffice/sql';
 import { centsToDecimalString } from '@/lib/money';
 
 export const AGE_BUCKETS = ['0-30', '31-60', '61-90', '90+'] as const;
@@ -36,12 +37,6 @@ export const followUpPage = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** The start (00:00 UTC) of the day `offset` days from today. */
-function utcDayStart(offset: number): Date {
-  const t = now();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate() + offset));
-}
-
 function conditions(actor: Actor, f: z.output<typeof followUpFilters>): SQL[] {
   const partnerId = tenantScope(actor, f.partnerId);
   const c: SQL[] = [];
@@ -49,14 +44,14 @@ function conditions(actor: Actor, f: z.output<typeof followUpFilters>): SQL[] {
   if (f.status !== undefined) c.push(eq(clientDebts.status, f.status));
   if (f.reason) c.push(eq(clientDebts.reason, f.reason));
   if (f.customer) {
-    const like = `%${f.customer.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    const like = likePattern(f.customer);
     c.push(or(ilike(customers.appUserId, like), ilike(sql`${customers.firstName} || ' ' || ${customers.lastName}`, like), ilike(clientDebts.accountId, like))!);
   }
   if (f.age) {
     // Age in whole UTC calendar days since creation, as the aging rollup counts it.
     const [min, max] = BUCKET_DAYS[f.age];
-    c.push(lt(clientDebts.createdAt, utcDayStart(-min + 1)));
-    if (max !== null) c.push(gte(clientDebts.createdAt, utcDayStart(-max)));
+    c.push(lt(clientDebts.createdAt, utcDayStart(min - 1, now())));
+    if (max !== null) c.push(gte(clientDebts.createdAt, utcDayStart(max, now())));
   }
   if (f.minRemaining !== undefined) c.push(gte(clientDebts.remainingAmount, f.minRemaining));
   if (f.maxRemaining !== undefined) c.push(lte(clientDebts.remainingAmount, f.maxRemaining));
@@ -147,7 +142,7 @@ async function followUpTotals(where: SQL[], joinCustomers: boolean) {
 export async function agingSummary(actor: Actor, rawFilters: FollowUpFilters) {
   assertCan(actor, 'debts.read');
   const filters = followUpFilters.parse({ ...rawFilters, age: undefined, status: 0 });
-  const today = utcDayStart(0).toISOString().slice(0, 10);
+  const today = utcDayKey(utcDayStart(0, now()));
   const bucketOf = (days: SQL) =>
     sql<string>`case when ${days} <= 30 then '0-30' when ${days} <= 60 then '31-60' when ${days} <= 90 then '61-90' else '90+' end`;
   const onlyPartner = Object.entries(filters).every(([k, v]) => v === undefined || k === 'partnerId' || k === 'status');
