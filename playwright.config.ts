@@ -64,6 +64,13 @@ export default defineConfig({
       dependencies: ['live'],
       use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },
+    // Mass billing from a CSV, as finance: moves money (customers no other writing spec uses), so after `live` too.
+    {
+      name: 'billing-writes',
+      testMatch: /billing-writes\.spec\.ts/,
+      dependencies: ['live'],
+      use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
+    },
   ],
   webServer: {
     command: 'bash e2e/serve.sh',

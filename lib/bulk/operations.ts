@@ -63,7 +63,7 @@ export async function getBulkOperation(actor: Actor, id: string, partner?: strin
 export async function listBulkItems(
   actor: Actor,
   id: string,
-  query: { status?: 'pending' | 'sent' | 'debt_created' | 'refused'; page?: number; perPage?: number },
+  query: { status?: 'pending' | 'sent' | 'debt_created' | 'refused' | 'done'; page?: number; perPage?: number },
   partner?: string,
 ) {
   const operation = await getBulkOperation(actor, id, partner);
