@@ -4,6 +4,8 @@ import { attemptDelivery } from '@/lib/webhooks/deliver';
 import { DELIVERY_TASK } from '@/lib/webhooks/outbox';
 import { expireOverdueP2ps, SETTLE_TASK, settleP2p } from '@/lib/p2p/verified';
 import { BULK_TASK, markBulkFailed, runBulkOperation } from '@/lib/bulk/operations';
+import { RETRY_TASK } from '@/lib/transfers/model';
+import { retryTransfer } from '@/lib/transfers/service';
 
 const deliveryPayload = z.object({ partnerId: z.string(), deliveryId: z.string() });
 const transferPayload = z.object({ partnerId: z.string(), transferId: z.string() });
@@ -34,6 +36,10 @@ export const taskList: TaskList = {
       if (helpers.job.attempts >= helpers.job.max_attempts) await markBulkFailed(partnerId, bulkId, e);
       throw e;
     }
+  },
+  [RETRY_TASK]: async (payload) => {
+    const { partnerId, transferId } = transferPayload.parse(payload);
+    await retryTransfer(partnerId, transferId);
   },
   expire_p2p: async () => {
     await expireOverdueP2ps();

@@ -8,3 +8,4 @@ export * from './p2p';
 export * from './debts';
 export * from './bulk';
 export * from './settings';
+export * from './transfers';

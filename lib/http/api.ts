@@ -14,7 +14,11 @@ export type ApiContext = { actor: ApiKeyActor; params: Record<string, string> };
  * Wraps a partner API route handler: authenticates the API key, runs the handler, and turns any
  * failure into a problem+json 4xx (a 500 only for what is truly unexpected).
  */
-export function partnerRoute(handler: (req: Request, ctx: ApiContext) => Promise<Response>) {
+export function partnerRoute(
+  handler: (req: Request, ctx: ApiContext) => Promise<Response>,
+  /** A dialect with its own error body (Green Dot) renders failures here. */
+  renderError: (p: Problem, error: unknown) => Response = (p) => problemResponse(p),
+) {
   return async (req: Request, context?: RouteContext): Promise<Response> => {
     try {
       const actor = await authenticateApiKey(req.headers.get('authorization'), clientIp(req));
@@ -22,7 +26,7 @@ export function partnerRoute(handler: (req: Request, ctx: ApiContext) => Promise
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
       return await handler(req, { actor, params });
     } catch (e) {
-      return problemResponse(problemFromError(e, new URL(req.url).pathname));
+      return renderError(problemFromError(e, new URL(req.url).pathname), e);
     }
   };
 }

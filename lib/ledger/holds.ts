@@ -11,7 +11,7 @@ import { postTransaction, type Posting, type PostingInput } from './post';
  */
 export async function placeHold(
   tx: Tx,
-  input: { partnerId: string; accountId: string; amount: bigint; reason: string },
+  input: { partnerId: string; accountId: string; amount: bigint; reason: string; allowLocked?: boolean },
 ): Promise<{ holdId: string }> {
   if (input.amount <= 0n) throw new DomainError('validation', 'a hold needs a positive amount');
   const [updated] = await tx
@@ -21,7 +21,7 @@ export async function placeHold(
       and(
         eq(accounts.partnerId, input.partnerId),
         eq(accounts.id, input.accountId),
-        sql`${accounts.status} in ('active', 'restricted')`,
+        input.allowLocked ? sql`${accounts.status} <> 'closed'` : sql`${accounts.status} in ('active', 'restricted')`,
         sql`(${accounts.allowNegative} or ${accounts.balance} - ${accounts.held} - ${input.amount} >= 0)`,
       ),
     )

@@ -18,6 +18,11 @@ export type PostingInput = {
   entries: EntryInput[];
   /** Back-dating is for the demo seed and imports only. */
   createdAt?: Date;
+  /**
+   * Account statuses that may move money; `locked` is only added for operations the rules allow
+   * on a locked account that has a cure (Green Dot reversals).
+   */
+  allowStatuses?: ('active' | 'restricted' | 'locked')[];
 };
 
 export type PostedEntry = { accountId: string; amount: bigint; currency: string; balanceAfter: bigint };
@@ -72,7 +77,7 @@ export async function postTransaction(tx: Tx, input: PostingInput): Promise<Post
         and(
           eq(accounts.partnerId, input.partnerId),
           eq(accounts.id, account.id),
-          inArray(accounts.status, ['active', 'restricted']),
+          inArray(accounts.status, input.allowStatuses ?? ['active', 'restricted']),
           sql`(${accounts.allowNegative} or ${accounts.balance} + ${delta} - ${accounts.held} >= 0)`,
         ),
       )

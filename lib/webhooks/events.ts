@@ -8,6 +8,10 @@ export const EVENT_TYPES = [
   'p2p.expired',
   'clientdebt.created',
   'clientdebt.updated',
+  'transfer.completed',
+  'transfer.reversed',
+  'transfer.canceled',
+  'transfer.failed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
