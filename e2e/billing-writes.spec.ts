@@ -98,7 +98,7 @@ test('finance bills three lines from a CSV: progress completes with 1 sent, 1 de
   const row = page.getByTestId('bulk-table').locator('tbody tr').filter({ hasText: bulkId });
   await expect(row.getByTestId('bulk-row-status')).toHaveText('completed');
   await expect(row.getByTestId('bulk-progress')).toHaveText('3/3');
-  await expect(row.getByTestId('bulk-tallies')).toHaveText('1 sent · 1 debts · 1 refused');
+  await expect(row.getByTestId('bulk-tallies')).toHaveText('1 sent · 1 debt · 1 refused');
   await expect(row).toContainText('Fiona Finance');
 });
 

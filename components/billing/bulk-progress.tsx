@@ -32,7 +32,7 @@ function Count({ label, value, testId, tone }: { label: string; value: number; t
 
 /**
  * A bulk operation's progress, kept current while it is queued or running (polls its JSON route;
- * stops once it is completed or failed, then re-renders the page so the results show).
+ * stops once it is completed or failed). The page's server parts are re-rendered as it moves.
  */
 export function BulkProgress({ initial }: { initial: BulkProgressJson }) {
   const router = useRouter();
@@ -45,11 +45,14 @@ export function BulkProgress({ initial }: { initial: BulkProgressJson }) {
     enabled: !final,
     refetchInterval: (q) => (q.state.data && isFinalBulkStatus(q.state.data.status) ? false : POLL_MS),
   });
-  const op = data ?? initial;
+  // Once the server says it is over, that is the last word (a poll may be older than the render).
+  const op = final ? initial : (data ?? initial);
   const opFinal = isFinalBulkStatus(op.status);
+  // Re-render the server parts (amounts, results table) as items are done, and once at the end.
+  const seen = `${op.status}/${op.processed}`;
   useEffect(() => {
-    if (opFinal && !final) router.refresh();
-  }, [opFinal, final, router]);
+    if (seen !== `${initial.status}/${initial.processed}`) router.refresh();
+  }, [seen, initial.status, initial.processed, router]);
 
   const pct = op.total === 0 ? 100 : Math.floor((op.processed / op.total) * 100);
   return (

@@ -62,7 +62,7 @@ export function OperationsTable({
                 </div>
               </Td>
               <Td className="text-xs whitespace-nowrap text-zinc-700 tabular-nums" data-testid="bulk-tallies">
-                {op.kind === 'billing' ? `${op.sent} sent · ${op.debtsCreated} debts · ${op.refused} refused` : `${op.done} done · ${op.refused} refused`}
+                {op.kind === 'billing' ? `${op.sent} sent · ${op.debtsCreated} ${op.debtsCreated === 1 ? 'debt' : 'debts'} · ${op.refused} refused` : `${op.done} done · ${op.refused} refused`}
               </Td>
               <Td className="text-sm whitespace-nowrap">{creators.get(op.createdBy) ?? op.createdBy}</Td>
             </Tr>

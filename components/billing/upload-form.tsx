@@ -120,7 +120,7 @@ export function UploadBillingForm({
       {confirming && state.summary ? (
         <section aria-label="Confirm the mass billing" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-4">
           <h2 className="text-base font-semibold text-zinc-900" data-testid="upload-confirmation">
-            Bill {state.summary.count} {state.summary.count === 1 ? 'payment' : 'payments'} for {state.summary.total} to {state.summary.partnerName}’s customers
+            Bill {state.summary.partnerName}’s customers: {state.summary.count} {state.summary.count === 1 ? 'payment' : 'payments'}, {state.summary.total} in all
           </h2>
           <dl className="mt-3 space-y-1 text-sm">
             <Summary label="Partner">{state.summary.partnerName}</Summary>
