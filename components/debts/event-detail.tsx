@@ -13,7 +13,7 @@ const date = (v: unknown): Date | null => {
 /** What an event of the debt's history recorded, in words (names of people resolved by `names`). */
 export function EventDetail({ event, currency, names }: { event: DebtEvent; currency: string; names: Map<string, string> }) {
   const d = event.detail;
-  const person = (id: unknown) => (text(id) ? (names.get(id as string) ?? (id as string)) : 'nobody');
+  const person = (id: unknown) => (text(id) ? (names.get(id as string) ?? 'an agent') : 'nobody');
   switch (event.type) {
     case 'created':
       return event.amount !== null ? (

@@ -18,3 +18,12 @@ export async function debtAgents(actor: Actor): Promise<DebtAgent[]> {
     .orderBy(asc(users.role), asc(users.name));
   return rows.flatMap((r) => (r.role === 'finance' || r.role === 'admin' ? [{ id: r.id, name: r.name, role: r.role }] : []));
 }
+
+/** Names of these back-office users, for a debt's history (staff only; a partner sees none). */
+export async function staffNames(actor: Actor, ids: string[]): Promise<Map<string, string>> {
+  assertCan(actor, 'debts.read');
+  const wanted = [...new Set(ids)].filter((id) => id.startsWith('usr'));
+  if (actor.role === 'partner' || wanted.length === 0) return new Map();
+  const rows = await getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
