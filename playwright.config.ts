@@ -47,15 +47,23 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chrome },
     { name: 'anonymous', testMatch: [/login\.spec\.ts/], use: chrome },
     role('admin', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /staff\.spec\.ts/]),
-    role('finance', [/navigation\.spec\.ts/, /statement\.spec\.ts/]),
+    role('finance', [/navigation\.spec\.ts/, /statement\.spec\.ts/, /debts\.spec\.ts/]),
     role('manager', [/navigation\.spec\.ts/]),
-    role('partner', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/]),
+    role('partner', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/, /debts-tenant\.spec\.ts/]),
     // Adds money: runs after every read-only project has compared the page with the API.
     {
       name: 'live',
       testMatch: /live\.spec\.ts/,
       dependencies: ['anonymous', 'admin', 'finance', 'manager', 'partner'],
       use: { ...chrome, storageState: `${AUTH_DIR}/partner.json` },
+    },
+    // Recovers and writes off a debt (finance, then a manager approves): after everything else,
+    // so no read-only test and no live "today" count sees its movements.
+    {
+      name: 'debts-live',
+      testMatch: /debt-recovery\.spec\.ts/,
+      dependencies: ['live'],
+      use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },
   ],
   webServer: {

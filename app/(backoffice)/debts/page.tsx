@@ -67,7 +67,8 @@ export default async function DebtsPage({ searchParams }: { searchParams: Search
       <DebtsTabs role={actor.role} current="list" />
       {kpis ? <DebtKpiStats kpis={kpis} currency={currency} /> : null}
       <AgingSummary buckets={aging} currency={currency} active={query.age} href={(age) => href({ age, status: '0', after: undefined })} />
-      <DebtListFilters query={query} partners={partners} agents={agents} currency={currency} errors={errors} resetHref={resetHref} />
+      {/* Keyed by the URL state: a link that changes the filters (an aging bucket) resets the form. */}
+      <DebtListFilters key={JSON.stringify(debtListParams({ ...query, after: undefined }, isStaff))} query={query} partners={partners} agents={agents} currency={currency} errors={errors} resetHref={resetHref} />
       <Card
         title={
           <span data-testid="debt-totals">

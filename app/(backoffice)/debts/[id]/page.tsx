@@ -83,7 +83,11 @@ export default async function DebtPage({ params }: { params: Promise<{ id: strin
         <span data-testid="debt-status">
           <DebtStatusBadge status={debt.status} />
         </span>
-        {pendingWriteOff ? <Badge tone="amber">Write-off waiting for approval</Badge> : null}
+        {pendingWriteOff ? (
+          <span data-testid="write-off-pending-badge">
+            <Badge tone="amber">Write-off waiting for approval</Badge>
+          </span>
+        ) : null}
       </div>
 
       <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
