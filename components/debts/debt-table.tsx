@@ -22,7 +22,7 @@ export function DebtTable({ rows, showPartner, sorting, caption, now }: { rows: 
     <Table caption={caption} testId="debt-table">
       <thead>
         <tr>
-          {sortable('Created (UTC)', 'created')}
+          {sortable('Created (UTC day)', 'created')}
           <Th numeric>Age</Th>
           <Th>Debt</Th>
           {showPartner ? <Th>Partner</Th> : null}
@@ -39,14 +39,14 @@ export function DebtTable({ rows, showPartner, sorting, caption, now }: { rows: 
         {rows.map(({ debt, appUserId, customerName, partnerName, assigneeName }) => (
           <Tr key={debt.id}>
             <Td className="whitespace-nowrap text-zinc-600 tabular-nums">
-              <time dateTime={debt.createdAt.toISOString()} data-testid="debt-created">
-                {formatDateTime(debt.createdAt)}
+              <time dateTime={debt.createdAt.toISOString()} title={formatDateTime(debt.createdAt)} data-testid="debt-created">
+                {formatDate(debt.createdAt)}
               </time>
             </Td>
-            <Td numeric className="text-zinc-600" data-testid="debt-age">
+            <Td numeric className="whitespace-nowrap text-zinc-600" data-testid="debt-age">
               {Math.floor((now.getTime() - debt.createdAt.getTime()) / 86_400_000)} d
             </Td>
-            <Td className="font-mono text-xs">
+            <Td className="font-mono text-xs whitespace-nowrap">
               <Link href={`/debts/${debt.id}`} className="hover:underline" data-testid="debt-order-id">
                 {debt.orderId}
               </Link>
@@ -57,7 +57,7 @@ export function DebtTable({ rows, showPartner, sorting, caption, now }: { rows: 
               </Td>
             ) : null}
             <Td>
-              <div className="font-medium text-zinc-900">{customerName}</div>
+              <div className="font-medium whitespace-nowrap text-zinc-900">{customerName}</div>
               <div className="font-mono text-xs text-zinc-500">{appUserId}</div>
             </Td>
             <Td className="whitespace-nowrap">{reasonLabel(debt.reason)}</Td>
@@ -67,7 +67,7 @@ export function DebtTable({ rows, showPartner, sorting, caption, now }: { rows: 
             <Td numeric className="font-medium" data-testid="debt-remaining">
               <Money cents={debt.remainingAmount} currency={debt.currency} />
             </Td>
-            <Td data-testid="debt-status">
+            <Td className="whitespace-nowrap" data-testid="debt-status">
               <DebtStatusBadge status={debt.status} />
             </Td>
             <Td className="whitespace-nowrap" data-testid="debt-assignee">
