@@ -90,14 +90,16 @@ export default async function ApprovalsPage() {
             <label htmlFor="threshold" className={labelClass}>
               Write-offs above this amount need a manager’s approval ({currency})
             </label>
-            <input
-              id="threshold"
-              name="amount"
-              inputMode="decimal"
-              required
-              defaultValue={centsToDecimalString(BigInt(threshold), currency)}
-              className={cn(inputClass, 'w-40 text-right tabular-nums')}
-            />
+            <div className="w-40">
+              <input
+                id="threshold"
+                name="amount"
+                inputMode="decimal"
+                required
+                defaultValue={centsToDecimalString(BigInt(threshold), currency)}
+                className={cn(inputClass, 'text-right tabular-nums')}
+              />
+            </div>
           </DebtActionForm>
         </Card>
       ) : null}
