@@ -47,9 +47,9 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chrome },
     { name: 'anonymous', testMatch: [/login\.spec\.ts/], use: chrome },
     role('admin', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /staff\.spec\.ts/]),
-    role('finance', [/navigation\.spec\.ts/, /statement\.spec\.ts/, /p2p\.spec\.ts/]),
+    role('finance', [/navigation\.spec\.ts/, /statement\.spec\.ts/, /p2p\.spec\.ts/, /debts\.spec\.ts/]),
     role('manager', [/navigation\.spec\.ts/, /p2p-access\.spec\.ts/]),
-    role('partner', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/, /p2p-access\.spec\.ts/]),
+    role('partner', [/navigation\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/, /p2p-access\.spec\.ts/, /debts-tenant\.spec\.ts/]),
     // Adds money: runs after every read-only project has compared the page with the API.
     {
       name: 'live',
@@ -69,6 +69,14 @@ export default defineConfig({
       name: 'billing-writes',
       testMatch: /billing-writes\.spec\.ts/,
       dependencies: ['live'],
+      use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
+    },
+    // Recovers and writes off a debt (finance, then a manager approves): after everything else,
+    // so no read-only test and no live "today" count sees its movements.
+    {
+      name: 'debts-live',
+      testMatch: /debt-recovery\.spec\.ts/,
+      dependencies: ['live', 'p2p-writes', 'billing-writes'],
       use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },
   ],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { getDb } from '@/db/client';
 import { DEMO_PARTNERS, seedDemo } from '@/db/seed';
+import { seedDemoDebts } from '@/db/seed-debts';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
 import { verifyLogin } from '@/lib/auth/users';
 import { reconcileLedger } from '@/lib/ledger';
@@ -40,6 +41,37 @@ describe('demo seed', () => {
     expect(await verifyLogin('nobody@ducat.test', 'ducat-demo')).toBeNull();
     const [hash] = await getDb().execute<{ password_hash: string }>(sql`select password_hash from users where email = 'admin@ducat.test'`);
     expect(hash!.password_hash).toMatch(/^scrypt\$/);
+  });
+});
+
+describe('demo debts', () => {
+  it('seeds about 40 debts per partner over 150 days once, followed up, with a clean ledger', async () => {
+    await seedDemo(getDb());
+    expect(await seedDemoDebts(getDb())).toEqual({ seeded: 80 });
+    expect(await seedDemoDebts(getDb())).toEqual({ seeded: 0 });
+    for (const p of DEMO_PARTNERS) {
+      const [d] = await getDb().execute<{ debts: number; span: number; open: number; recovered: number; partly: number; written_off: number; assigned: number; pending: number; reasons: number }>(sql`
+        select count(*)::int as debts,
+               extract(day from now() - min(created_at))::int as span,
+               count(*) filter (where status = 0)::int as open,
+               count(*) filter (where status = 1)::int as recovered,
+               count(*) filter (where status = 0 and remaining_amount < debt_amount)::int as partly,
+               count(*) filter (where status = 2)::int as written_off,
+               count(*) filter (where assignee_id is not null)::int as assigned,
+               (select count(*)::int from write_off_requests w where w.partner_id = ${p.id} and w.status = 'pending') as pending,
+               count(distinct reason)::int as reasons
+        from client_debts where partner_id = ${p.id}`);
+      expect(d!.debts).toBe(40);
+      expect(d!.span).toBeGreaterThanOrEqual(140);
+      expect(d!.open).toBeGreaterThan(20);
+      expect(d!.recovered).toBeGreaterThan(0);
+      expect(d!.partly).toBeGreaterThan(0);
+      expect(d!.written_off).toBe(2);
+      expect(d!.assigned).toBeGreaterThan(5);
+      expect(d!.pending).toBe(1);
+      expect(d!.reasons).toBe(2);
+      expect((await reconcileLedger(getDb(), p.id)).ok).toBe(true);
+    }
   });
 });
 

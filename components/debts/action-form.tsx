@@ -1,0 +1,55 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import { cn } from '@/components/ui/cn';
+import { buttonClass, secondaryButtonClass } from '@/components/ui/form';
+import type { DebtAction } from './action-types';
+
+/**
+ * One action of the debt page as a form: its fields (rendered by the server), a submit button,
+ * and the outcome (a confirmation, or the service's refusal). The server action re-checks the role.
+ */
+export function DebtActionForm({
+  action,
+  debtId,
+  hidden = {},
+  label,
+  submitLabel,
+  children,
+  secondary = false,
+}: {
+  action: DebtAction;
+  debtId?: string;
+  /** More hidden fields (e.g. the write-off request an approval is about). */
+  hidden?: Record<string, string>;
+  label: string;
+  submitLabel: string;
+  children?: ReactNode;
+  secondary?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} aria-label={label} className="space-y-2 px-4 py-3">
+      {debtId ? <input type="hidden" name="debtId" value={debtId} /> : null}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={cn(secondary ? secondaryButtonClass : buttonClass, pending && 'opacity-60')} disabled={pending}>
+          {pending ? 'Working…' : submitLabel}
+        </button>
+        {state.ok ? (
+          <p role="status" className="text-sm text-emerald-700">
+            {state.ok}
+          </p>
+        ) : null}
+      </div>
+      {state.error ? (
+        <p role="alert" className="rounded-md bg-rose-50 px-2.5 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
