@@ -1,7 +1,7 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { accounts, clientDebts, customers, users } from './schema';
-import { DEMO_PARTNERS } from './seed';
+import { DEMO_PARTNERS, prng } from './seed';
 import { systemActor, type Actor } from '@/lib/auth/actor';
 import { setClock } from '@/lib/clock';
 import { addDebtNote, assignDebt, decideWriteOff, recordOutsideRecovery, recordPromiseToPay, requestWriteOff, setNextFollowUp } from '@/lib/debts/actions';
@@ -30,16 +30,6 @@ const MERCHANTS = ['Metro Transit', 'Café Central', 'City Parking', 'Online Gam
 type Step = { at: number; run: () => Promise<unknown> };
 type StaffActors = { finance: Actor | null; manager: Actor | null };
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function staffActors(db: Db): Promise<StaffActors> {
   const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ['finance@ducat.test', 'manager@ducat.test']));

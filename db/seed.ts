@@ -29,7 +29,7 @@ const FIRST = ['Alice', 'Bruno', 'Chloé', 'Diego', 'Emma', 'Farid', 'Greta', 'H
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Moreau', 'Laurent', 'Garcia', 'Rossi', 'Müller', 'Silva', 'Nowak', 'Jensen', 'Costa', 'Petit', 'Leroy', 'Fontaine'];
 
 /** Deterministic PRNG so every fresh demo database holds the same history. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
