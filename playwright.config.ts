@@ -75,7 +75,7 @@ export default defineConfig({
     // so no read-only test and no live "today" count sees its movements.
     {
       name: 'debts-live',
-      testMatch: /debt-recovery\.spec\.ts/,
+      testMatch: /(debt-recovery|debt-bulk)\.spec\.ts/,
       dependencies: ['live', 'p2p-writes', 'billing-writes'],
       use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },

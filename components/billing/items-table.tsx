@@ -5,8 +5,36 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import type { BulkItemView } from '@/lib/backoffice/billing';
 import { bulkItemLabel, ITEM_TONES } from './labels';
 
+/** A done debt item in words: what the action did to the debt. */
+function DebtOutcome({ kind, outcome, currency, names }: { kind: string; outcome: NonNullable<BulkItemView['debt']>; currency: string; names: Map<string, string> }) {
+  if (kind === 'debt_assign') return <>{outcome.assigneeId ? `Assigned to ${names.get(outcome.assigneeId) ?? outcome.assigneeId}` : 'Unassigned'}</>;
+  if (kind === 'debt_recover') {
+    if (outcome.remaining === null) return <>Recovered from the wallet</>;
+    if (outcome.remaining === 0n) return <>Recovered in full from the wallet</>;
+    return (
+      <>
+        Recovered from the wallet; <Money cents={outcome.remaining} currency={currency} /> remaining
+      </>
+    );
+  }
+  if (kind === 'debt_write_off') return <>{outcome.writtenOff ? 'Written off' : 'Above the threshold: waiting for a manager’s approval'}</>;
+  return <>Done</>;
+}
+
 /** A bulk operation's items: the line, the request, and what became of it (payment, or why not). */
-export function ItemsTable({ items, currency, billing }: { items: BulkItemView[]; currency: string; billing: boolean }) {
+export function ItemsTable({
+  items,
+  currency,
+  kind,
+  names = new Map(),
+}: {
+  items: BulkItemView[];
+  currency: string;
+  kind: string;
+  /** Staff names, for an assignment's result. */
+  names?: Map<string, string>;
+}) {
+  const billing = kind === 'billing';
   return (
     <Table caption="Results by item" testId="bulk-items">
       <thead>
@@ -30,7 +58,13 @@ export function ItemsTable({ items, currency, billing }: { items: BulkItemView[]
               {item.line ?? item.index + 1}
             </Td>
             <Td className="font-mono text-xs" data-testid="item-order-id">
-              {item.orderId}
+              {billing ? (
+                item.orderId
+              ) : (
+                <Link href={`/debts/${encodeURIComponent(item.orderId)}`} className="hover:underline">
+                  {item.orderId}
+                </Link>
+              )}
             </Td>
             {billing ? (
               <>
@@ -55,6 +89,8 @@ export function ItemsTable({ items, currency, billing }: { items: BulkItemView[]
                   </Link>
                   {item.replayed ? <span className="ml-2 text-xs text-zinc-500">(already paid earlier with this OrderId)</span> : null}
                 </>
+              ) : item.debt ? (
+                <DebtOutcome kind={kind} outcome={item.debt} currency={currency} names={names} />
               ) : item.status === 'pending' ? (
                 <span className="text-zinc-400">Not run yet</span>
               ) : (

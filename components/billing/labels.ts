@@ -8,6 +8,10 @@ export const KIND_LABELS: Record<string, string> = {
 };
 export const bulkKindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
 
+/** Where an operation was started: a CSV upload, the partner API, or a selection in the back office (debts). */
+export const SOURCE_LABELS: Record<string, string> = { csv: 'CSV upload', api: 'API', back_office: 'Back office' };
+export const bulkSourceLabel = (source: string) => SOURCE_LABELS[source] ?? source;
+
 export const OPERATION_TONES: Record<string, BadgeTone> = { queued: 'blue', running: 'amber', completed: 'green', failed: 'red' };
 
 export const ITEM_LABELS: Record<string, string> = { pending: 'Pending', sent: 'Sent', debt_created: 'Debt created', refused: 'Refused', done: 'Done' };

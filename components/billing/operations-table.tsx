@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { formatDate, formatTime } from '@/components/ui/format';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import type { BulkOperation } from '@/lib/bulk/operations';
-import { bulkKindLabel, OPERATION_TONES } from './labels';
+import { bulkKindLabel, bulkSourceLabel, OPERATION_TONES } from './labels';
 
 /** Bulk operations, newest first: what, whose, where it stands, what came of it, who started it. */
 export function OperationsTable({
@@ -46,7 +46,7 @@ export function OperationsTable({
                   {op.id}
                 </Link>
                 <div className="text-xs text-zinc-500" data-testid="bulk-kind">
-                  {bulkKindLabel(op.kind)} · {op.source === 'csv' ? 'CSV upload' : op.source === 'api' ? 'API' : op.source}
+                  {bulkKindLabel(op.kind)} · {bulkSourceLabel(op.source)}
                 </div>
               </Td>
               {showPartner ? <Td className="whitespace-nowrap">{partnerNames.get(op.partnerId) ?? op.partnerId}</Td> : null}

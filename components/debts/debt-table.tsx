@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '@/components/ui/format';
 import { Money } from '@/components/ui/money';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import type { FollowUpRow } from '@/lib/debts/followup';
+import { SelectAllDebts, SelectDebt } from './bulk-selection';
 import { DebtStatusBadge } from './debt-status-badge';
 import { reasonLabel } from './labels';
 
@@ -11,7 +12,22 @@ type Sort = 'created' | 'remaining';
 type Sorting = { sort: Sort; dir: 'asc' | 'desc'; href: (sort: Sort, dir: 'asc' | 'desc') => string };
 
 /** Debts one per row: when, which, whose, why, how much is still owed, where it stands, who follows it. */
-export function DebtTable({ rows, showPartner, sorting, caption, now }: { rows: FollowUpRow[]; showPartner: boolean; sorting?: Sorting; caption: string; now: Date }) {
+export function DebtTable({
+  rows,
+  showPartner,
+  sorting,
+  caption,
+  now,
+  selectable = false,
+}: {
+  rows: FollowUpRow[];
+  showPartner: boolean;
+  sorting?: Sorting;
+  caption: string;
+  now: Date;
+  /** A checkbox per row and one for the page (inside a DebtSelection). */
+  selectable?: boolean;
+}) {
   const sortable = (label: string, sort: Sort, numeric?: boolean) =>
     sorting ? (
       <SortHeader label={label} sort={sort} numeric={numeric} current={sorting.sort} dir={sorting.dir} href={(s, d) => sorting.href(s === 'remaining' ? 'remaining' : 'created', d)} />
@@ -22,6 +38,11 @@ export function DebtTable({ rows, showPartner, sorting, caption, now }: { rows: 
     <Table caption={caption} testId="debt-table">
       <thead>
         <tr>
+          {selectable ? (
+            <Th className="w-8">
+              <SelectAllDebts />
+            </Th>
+          ) : null}
           {sortable('Created (UTC day)', 'created')}
           <Th numeric>Age</Th>
           <Th>Debt</Th>
@@ -38,6 +59,11 @@ export function DebtTable({ rows, showPartner, sorting, caption, now }: { rows: 
       <tbody>
         {rows.map(({ debt, appUserId, customerName, partnerName, assigneeName }) => (
           <Tr key={debt.id}>
+            {selectable ? (
+              <Td className="w-8">
+                <SelectDebt id={debt.id} label={debt.orderId} />
+              </Td>
+            ) : null}
             <Td className="whitespace-nowrap text-zinc-600 tabular-nums">
               <time dateTime={debt.createdAt.toISOString()} title={formatDateTime(debt.createdAt)} data-testid="debt-created">
                 {formatDate(debt.createdAt)}

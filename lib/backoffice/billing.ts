@@ -114,6 +114,11 @@ const billingRequest = z.object({
   message: z.string().optional(),
 });
 const paymentResult = z.object({ id: z.string(), replayed: z.boolean().optional() });
+const debtRequest = z.object({ debtId: z.string(), assigneeId: z.string().nullable().optional(), reason: z.string().optional() });
+const debtResult = z.object({ remaining: z.string().regex(/^-?\d+$/).optional(), writtenOff: z.boolean().optional(), waitingForApproval: z.string().optional() });
+
+/** What a debt action asked for and did, for a debt kind's item that is done. */
+export type BulkDebtOutcome = { assigneeId: string | null; remaining: bigint | null; writtenOff: boolean; waitingForApproval: string | null };
 const refusal = z.object({ kind: z.string(), message: z.string() });
 
 export type BulkItemView = {
@@ -129,6 +134,8 @@ export type BulkItemView = {
   paymentId: string | null;
   replayed: boolean;
   refusal: { kind: string; message: string } | null;
+  /** Debt kinds: the outcome of an item that is done. */
+  debt: BulkDebtOutcome | null;
   processedAt: Date | null;
 };
 
@@ -140,6 +147,8 @@ export function itemView(op: BulkOperation, item: ItemRow): BulkItemView {
   const r = request?.success ? request.data : null;
   const paid = paymentResult.safeParse(item.result ?? {});
   const refused = refusal.safeParse(item.result ?? {});
+  const debtReq = op.kind !== 'billing' ? debtRequest.safeParse(item.request) : null;
+  const debtRes = op.kind !== 'billing' && item.status === 'done' ? debtResult.safeParse(item.result ?? {}) : null;
   return {
     index: item.index,
     line: op.source === 'csv' ? item.index + 2 : null,
@@ -152,6 +161,15 @@ export function itemView(op: BulkOperation, item: ItemRow): BulkItemView {
     paymentId: paid.success ? paid.data.id : null,
     replayed: paid.success ? Boolean(paid.data.replayed) : false,
     refusal: item.status === 'refused' && refused.success ? refused.data : null,
+    debt:
+      debtRes?.success
+        ? {
+            assigneeId: debtReq?.success ? (debtReq.data.assigneeId ?? null) : null,
+            remaining: debtRes.data.remaining === undefined ? null : BigInt(debtRes.data.remaining),
+            writtenOff: Boolean(debtRes.data.writtenOff),
+            waitingForApproval: debtRes.data.waitingForApproval ?? null,
+          }
+        : null,
     processedAt: item.processedAt,
   };
 }

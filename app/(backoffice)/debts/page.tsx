@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { requireActor } from '@/app/(auth)/session';
+import { startDebtBulkActionFromList } from './actions';
 import { AgingSummary } from '@/components/debts/aging-summary';
+import { DebtBulkBar, DebtSelection } from '@/components/debts/bulk-selection';
 import { DebtTable } from '@/components/debts/debt-table';
 import { DebtsTabs } from '@/components/debts/debts-tabs';
 import { DebtKpiStats } from '@/components/debts/kpis';
@@ -11,6 +13,7 @@ import { secondaryButtonClass } from '@/components/ui/form';
 import { KeysetPager } from '@/components/ui/keyset-pager';
 import { Money } from '@/components/ui/money';
 import { hrefWith } from '@/components/ui/url';
+import { can } from '@/lib/auth/permissions';
 import { debtAgents } from '@/lib/backoffice/debt-agents';
 import { debtFiltersOf, debtListParams, debtListQuery, debtPageOf, isFiltered, type DebtListQuery } from '@/lib/backoffice/debts-query';
 import { amountCurrency } from '@/lib/backoffice/p2p-query';
@@ -51,6 +54,13 @@ export default async function DebtsPage({ searchParams }: { searchParams: Search
   const href = (over: Partial<DebtListQuery>) => hrefWith('/debts', debtListParams({ ...query, ...over }, isStaff));
   const filtered = isFiltered(query, isStaff);
   const resetHref = filtered ? href(CLEARED) : null;
+  // Bulk actions cover one partner's debts: the partner's own for a partner user; for staff, the
+  // partner filter's, or the page's when every row shown is one partner's.
+  const allowed = { assign: can(actor.role, 'debts.assign'), recover: can(actor.role, 'debts.recover'), writeOff: can(actor.role, 'debts.write_off') };
+  const selectable = list.rows.length > 0 && (allowed.assign || allowed.recover || allowed.writeOff);
+  const pagePartners = [...new Set(list.rows.map((r) => r.debt.partnerId))];
+  const bulkPartnerId = !isStaff ? actor.partnerId : (query.partner ?? (pagePartners.length === 1 ? pagePartners[0]! : null));
+  const bulkPartnerName = isStaff && bulkPartnerId ? (partners?.find((p) => p.id === bulkPartnerId)?.name ?? bulkPartnerId) : null;
   const exportHref = hrefWith('/api/backoffice/debts/export', { ...debtListParams(query, isStaff), after: undefined });
 
   return (
@@ -83,12 +93,23 @@ export default async function DebtsPage({ searchParams }: { searchParams: Search
             {filtered ? 'Try another age, a wider amount or date range, or clear the filters.' : 'Forced debits that a wallet cannot cover will appear here.'}
           </EmptyState>
         ) : (
-          <>
+          <DebtSelection key={JSON.stringify(debtListParams(query, isStaff))} pageIds={selectable ? list.rows.map((r) => r.debt.id) : []}>
+            {selectable ? (
+              <DebtBulkBar
+                action={startDebtBulkActionFromList}
+                partnerId={bulkPartnerId}
+                partnerName={bulkPartnerName}
+                blockedReason={bulkPartnerId ? null : 'These debts belong to several partners: filter the list to one partner to act on a selection.'}
+                agents={agents ?? []}
+                allowed={allowed}
+              />
+            ) : null}
             <DebtTable
               caption="Client debts"
               rows={list.rows}
               showPartner={isStaff}
               now={now}
+              selectable={selectable}
               sorting={{ sort: query.sort, dir: query.dir, href: (sort, dir) => href({ sort, dir, after: undefined }) }}
             />
             <KeysetPager
@@ -98,7 +119,7 @@ export default async function DebtsPage({ searchParams }: { searchParams: Search
               nextHref={list.next ? href({ after: list.next }) : null}
               firstHref={query.after ? href({ after: undefined }) : null}
             />
-          </>
+          </DebtSelection>
         )}
       </Card>
     </>

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { requireActor } from '@/app/(auth)/session';
 import { BulkProgress } from '@/components/billing/bulk-progress';
 import { ItemsTable } from '@/components/billing/items-table';
-import { bulkItemLabel, bulkKindLabel, itemStatusesOf } from '@/components/billing/labels';
+import { bulkItemLabel, bulkKindLabel, bulkSourceLabel, itemStatusesOf } from '@/components/billing/labels';
 import { Card, Stat } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -24,6 +24,7 @@ import {
   partnerOf,
   progressJson,
 } from '@/lib/backoffice/billing';
+import { staffNames } from '@/lib/backoffice/debt-agents';
 import { listBulkItems } from '@/lib/bulk/operations';
 
 export const metadata: Metadata = { title: 'Bulk operation' };
@@ -55,6 +56,10 @@ export default async function BulkOperationPage({ params, searchParams }: { para
   const currency = partner?.currency ?? 'EUR';
   const billing = op.kind === 'billing';
   const items = list.items.map((item) => itemView(op, item));
+  // An assignment names one agent for every debt; a write-off gives one reason.
+  const request = (list.items[0]?.request ?? {}) as { assigneeId?: unknown; reason?: unknown };
+  const assigneeId = op.kind === 'debt_assign' && typeof request.assigneeId === 'string' ? request.assigneeId : null;
+  const names = assigneeId ? await staffNames(actor, [assigneeId]) : new Map<string, string>();
   const pageCount = Math.max(1, Math.ceil(list.total / list.perPage));
   const counts: Record<string, number> = {
     pending: op.total - op.processed,
@@ -70,9 +75,15 @@ export default async function BulkOperationPage({ params, searchParams }: { para
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href="/billing" className="hover:text-zinc-800">
-          Billing
-        </Link>{' '}
+        {billing ? (
+          <Link href="/billing" className="hover:text-zinc-800">
+            Billing
+          </Link>
+        ) : (
+          <Link href="/debts" className="hover:text-zinc-800">
+            Debts
+          </Link>
+        )}{' '}
         / <span className="font-mono">{op.id}</span>
       </nav>
       <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
@@ -81,7 +92,7 @@ export default async function BulkOperationPage({ params, searchParams }: { para
             {bulkKindLabel(op.kind)} <span className="font-mono text-base text-zinc-500">{op.id}</span>
           </h1>
           <p className="mt-1 text-sm text-zinc-500">
-            {partner?.name ?? op.partnerId} · {op.source === 'csv' ? 'CSV upload' : op.source === 'api' ? 'API' : op.source} · started by {creators.get(op.createdBy) ?? op.createdBy}
+            {partner?.name ?? op.partnerId} · {bulkSourceLabel(op.source)} · started by {creators.get(op.createdBy) ?? op.createdBy}
           </p>
         </div>
         <div className="flex gap-2">
@@ -121,6 +132,12 @@ export default async function BulkOperationPage({ params, searchParams }: { para
             <Row label="Created">{at(op.createdAt)}</Row>
             <Row label="Finished">{at(op.finishedAt)}</Row>
             <Row label="Currency">{currency}</Row>
+            {op.kind === 'debt_assign' && list.items.length > 0 ? (
+              <Row label="Assign to">
+                <span data-testid="bulk-assignee">{assigneeId ? (names.get(assigneeId) ?? assigneeId) : 'Unassigned'}</span>
+              </Row>
+            ) : null}
+            {op.kind === 'debt_write_off' && typeof request.reason === 'string' ? <Row label="Reason">“{request.reason}”</Row> : null}
           </dl>
         </Card>
       </div>
@@ -149,7 +166,7 @@ export default async function BulkOperationPage({ params, searchParams }: { para
           <EmptyState title={query.status ? `No ${bulkItemLabel(query.status).toLowerCase()} items` : 'No items'} resetHref={query.status ? tab(undefined) : undefined} resetLabel="Show all items" />
         ) : (
           <>
-            <ItemsTable items={items} currency={currency} billing={billing} />
+            <ItemsTable items={items} currency={currency} kind={op.kind} names={names} />
             <Pagination
               page={list.page}
               pageCount={pageCount}
