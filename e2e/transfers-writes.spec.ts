@@ -1,18 +1,18 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { apiUser } from './helpers';
-import { API_KEYS } from './personas';
+import { API_KEYS, AUTH_DIR } from './personas';
 
 /**
  * Green Dot program transfers through the back office (moves money: runs after every other
- * writing project), as finance. Uses demo customers 30–33, which no other spec touches.
+ * writing project), as finance (and a partner for tenancy). Uses customers 30–33 (demo, and
+ * acme client-32), which no other spec touches.
  */
 const stamp = Date.now();
-const demo = { Authorization: `Bearer ${API_KEYS.demo}` };
 
-async function disburseIn(request: APIRequestContext, appUserId: string, transferIdentifier: string, amount: number) {
-  const user = await apiUser(request, 'demo', appUserId);
-  const res = await request.post('/api/programs/DEMO/transfers', {
-    headers: demo,
+async function disburseIn(request: APIRequestContext, appUserId: string, transferIdentifier: string, amount: number, tenant: keyof typeof API_KEYS = 'demo') {
+  const user = await apiUser(request, tenant, appUserId);
+  const res = await request.post(`/api/programs/${tenant.toUpperCase()}/transfers`, {
+    headers: { Authorization: `Bearer ${API_KEYS[tenant]}` },
     data: { transferType: 'disbursementIn', transferIdentifier, accountIdentifier: user.WalletId, amount, currencyCode: 'EUR' },
   });
   expect(res.status(), await res.text()).toBe(201);
@@ -36,6 +36,14 @@ test('finance finds a disbursementIn on /transfers, reverses it after confirming
   const row = rows.filter({ has: page.getByTestId('transfer-id').getByText(id, { exact: true }) });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId('transfer-status')).toHaveText('completed');
+
+  // The export carries the list's filters: this wallet's disbursementIn, as a CSV line.
+  const exported = await page.request.get((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!);
+  expect(exported.status()).toBe(200);
+  const lines = (await exported.text()).trim().split('\r\n');
+  expect(lines[0]).toMatch(/^transfer_identifier,created_at,partner,type,account_id,amount,currency,status/);
+  expect(lines.slice(1).some((l) => l.startsWith(`${id},`) && l.includes(',disbursementIn,') && l.includes(',12.50,EUR,completed,'))).toBe(true);
+
   await row.getByTestId('transfer-id').click();
 
   await expect(page.getByRole('heading', { level: 1, name: id })).toBeVisible();
@@ -81,4 +89,32 @@ test('after finance locks the wallet without a cure, the transfer page disables 
   await expect(page.getByRole('button', { name: 'Reverse transfer' })).toBeDisabled();
   await expect(page.getByTestId('reverse-blocked')).toContainText('locked without a cure');
   await expect(page.getByTestId('reverse-blocked')).toContainText('611');
+});
+
+test('a partner sees its own transfer but not another tenant’s (404); the pending view has its retry columns or says nothing is pending', async ({ browser, request }) => {
+  const own = `e2e-trf-${stamp}-own`;
+  const other = `e2e-trf-${stamp}-acme`;
+  await disburseIn(request, 'client-32', own, 1.5);
+  await disburseIn(request, 'client-32', other, 1.5, 'acme');
+  const context = await browser.newContext({ storageState: `${AUTH_DIR}/partner.json` });
+  const page = await context.newPage();
+  try {
+    const res = await page.goto(`/transfers/${other}?partner=ptn_acme`);
+    expect(res?.status()).toBe(404);
+    await page.goto(`/transfers/${own}`);
+    await expect(page.getByRole('heading', { level: 1, name: own })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reverse transfer' })).toBeEnabled();
+
+    await page.goto('/transfers');
+    await expect(page.getByLabel('Partner')).toHaveCount(0);
+    await expect(page.getByTestId('transfer-id').getByText(other, { exact: true })).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'Transfer views' }).getByRole('link', { name: 'Pending and retrying' }).click();
+    await expect(page).toHaveURL(/\/transfers\?status=pending$/);
+    await expect(page.getByTestId('transfers-live')).toBeVisible();
+    const table = page.getByTestId('transfers-table');
+    if (await table.count()) await expect(table.getByRole('columnheader', { name: 'Next attempt (UTC)' })).toBeVisible();
+    else await expect(page.getByText('Nothing is pending')).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });
