@@ -79,6 +79,14 @@ export default defineConfig({
       dependencies: ['live', 'p2p-writes', 'billing-writes'],
       use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },
+    // Green Dot transfers: disburses, reverses and locks a wallet (customers 30–33), as finance, after
+    // every other project that reads or moves money.
+    {
+      name: 'transfers-live',
+      testMatch: /transfers-writes\.spec\.ts/,
+      dependencies: ['live', 'p2p-writes', 'billing-writes'],
+      use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
+    },
   ],
   webServer: {
     command: 'bash e2e/serve.sh',

@@ -5,6 +5,7 @@ const PAGES: Record<string, { path: string; heading: string }> = {
   Overview: { path: '/', heading: 'Overview' },
   Accounts: { path: '/accounts', heading: 'Accounts' },
   P2P: { path: '/p2p', heading: 'P2P transfers' },
+  Transfers: { path: '/transfers', heading: 'Program transfers' },
   Debts: { path: '/debts', heading: 'Client debts' },
   Billing: { path: '/billing', heading: 'Billing' },
   Partners: { path: '/partners', heading: 'Partners' },

@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Overview', permission: 'overview.read' },
   { href: '/accounts', label: 'Accounts', permission: 'accounts.read' },
   { href: '/p2p', label: 'P2P', permission: 'p2p.read' },
+  { href: '/transfers', label: 'Transfers', permission: 'transfers.read' },
   { href: '/debts', label: 'Debts', permission: 'debts.read' },
   { href: '/billing', label: 'Billing', permission: 'debits.force' },
   { href: '/partners', label: 'Partners', permission: 'partners.read' },

@@ -47,6 +47,10 @@ export type AccountRow = {
   name: string;
   currency: string;
   status: AccountStatus;
+  /** For a locked wallet: the cure that would unlock it (`none` = no cure). */
+  kycPendingGate: string | null;
+  /** Maximum balance in cents; null = no cap. */
+  maxBalance: bigint | null;
   balance: bigint;
   held: bigint;
   available: bigint;
@@ -91,6 +95,8 @@ function toRow(r: SelectedAccount): AccountRow {
     name: a.name,
     currency: a.currency,
     status: a.status,
+    kycPendingGate: a.kycPendingGate,
+    maxBalance: a.maxBalance,
     balance: a.balance,
     held: a.held,
     available: a.balance - a.held,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireActor } from '@/app/(auth)/session';
+import { AccountStatusCard } from '@/components/accounts/account-status-card';
 import { AccountP2pCard } from '@/components/p2p/account-p2p-card';
 import { StatusBadge } from '@/components/ui/badge';
 import { Card, Stat } from '@/components/ui/card';
@@ -15,7 +16,8 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { hrefWith } from '@/components/ui/url';
 import { can } from '@/lib/auth/permissions';
 import { getAccount, getStatement, statementQuery } from '@/lib/backoffice/accounts';
-import { updateConnectionPermissionsAction } from './actions';
+import { centsToDecimalString, formatMoney } from '@/lib/money';
+import { changeAccountStatusAction, updateConnectionPermissionsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -94,6 +96,18 @@ export default async function AccountPage({ params, searchParams }: Props) {
         </Stat>
         <Stat label="Currency">{account.currency}</Stat>
       </dl>
+
+      {account.kind === 'customer_wallet' ? (
+        <AccountStatusCard
+          accountId={account.id}
+          status={account.status}
+          gate={account.kycPendingGate}
+          maxBalanceText={account.maxBalance === null ? 'no cap' : formatMoney(account.maxBalance, account.currency)}
+          maxBalanceInput={account.maxBalance === null ? '' : centsToDecimalString(account.maxBalance, account.currency)}
+          currency={account.currency}
+          manage={can(actor.role, 'accounts.manage') ? changeAccountStatusAction : null}
+        />
+      ) : null}
 
       <AccountP2pCard
         accountId={account.id}
