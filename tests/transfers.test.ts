@@ -9,6 +9,7 @@ import { changeAccountStatus } from '@/lib/transfers/account-status';
 import { setDownstream, type SettleOutcome } from '@/lib/transfers/downstream';
 import { retryTransfer } from '@/lib/transfers/service';
 import { balanceOf, call, createTestCustomer, createTestPartner, createTestStaff, type TestPartner } from './support/fixtures';
+import { runDueJobs } from './support/webhook-receiver';
 
 afterEach(() => {
   setClock(null);
@@ -92,6 +93,22 @@ describe('reversal rules', () => {
     expect((await put(p, 'R-B')).body).toMatchObject({ transfer: { transferStatus: 'reversed' } });
   });
 
+  it('the closed and locked rules hold for disbursementOut reversals too', async () => {
+    const p = await createTestPartner();
+    const finance = await createTestStaff('finance');
+    const a = await createTestCustomer(p);
+    const b = await createTestCustomer(p);
+    await transferIn(p, 'FA', a.walletId, 50);
+    await transferIn(p, 'FB', b.walletId, 50);
+    await transferOut(p, 'OA', a.walletId, 10);
+    await transferOut(p, 'OB', b.walletId, 10);
+    await changeAccountStatus(finance, { accountId: a.walletId, status: 'closed', reason: 'customer left' }, p.partner.id);
+    expect(detail(await put(p, 'OA'))).toMatchObject({ code: 610 });
+    await changeAccountStatus(finance, { accountId: b.walletId, status: 'locked', kycPendingGate: 'none', reason: 'fraud' }, p.partner.id);
+    expect(detail(await put(p, 'OB'))).toMatchObject({ code: 611 });
+    expect((await balanceOf(p.partner.id, b.walletId)).balance).toBe(4_000n);
+  });
+
   it('a disbursementIn reversal works on a restricted account but not without the funds', async () => {
     const p = await createTestPartner();
     const finance = await createTestStaff('finance');
@@ -173,6 +190,22 @@ describe('retry process', () => {
     const alerts = await getDb().execute<{ type: string }>(sql`select type from outbox_events where partner_id = ${p.partner.id} and type like 'transfer.%' order by created_at`);
     expect(alerts.map((a) => a.type)).toEqual(['transfer.completed', 'transfer.canceled', 'transfer.failed']);
     expect((await reconcileLedger(getDb(), p.partner.id)).ok).toBe(true);
+  });
+
+  it('the retry job is in Postgres: a fresh worker process picks it up and completes the transfer', async () => {
+    const p = await createTestPartner();
+    const a = await createTestCustomer(p);
+    flaky(['timeout']);
+    await transferIn(p, 'W-1', a.walletId, 7);
+    const [row] = await getDb().execute<{ id: string }>(sql`select id from program_transfers where partner_id = ${p.partner.id} and transfer_identifier = 'W-1'`);
+    setDownstream(null); // the processor is back
+    // Half an hour later a worker that was not running when the job was written takes it.
+    await getDb().execute(sql`update graphile_worker._private_jobs set run_at = now() where key = ${`retry:${row!.id}`}`);
+    setClock(() => new Date(Date.now() + 31 * 60 * 1000));
+    await runDueJobs();
+    const [done] = await getDb().execute<{ status: string }>(sql`select status from program_transfers where partner_id = ${p.partner.id} and id = ${row!.id}`);
+    expect(done!.status).toBe('completed');
+    expect((await balanceOf(p.partner.id, a.walletId)).balance).toBe(700n);
   });
 
   it('a reversal that times out is pending, then reversed by the retry', async () => {
