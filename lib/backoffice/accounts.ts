@@ -6,6 +6,7 @@ import { accountStatusEnum, accounts, customers, journalEntries, journalTransact
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, tenantScope } from '@/lib/auth/permissions';
 import { likePattern } from './sql';
+import { one, optionalText, pageParam } from './url-params';
 
 export const ACCOUNTS_PAGE_SIZE = 25;
 export const STATEMENT_PAGE_SIZE = 50;
@@ -17,15 +18,6 @@ export type AccountKind = (typeof accounts.$inferSelect)['kind'];
 const WALLET_KINDS: AccountKind[] = ['customer_wallet', 'credit_wallet'];
 const PARTNER_KINDS: AccountKind[] = ['funding', 'commission', 'loss_and_profit'];
 
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const optionalText = (max: number) =>
-  z.preprocess(
-    (v) => {
-      const s = one(v);
-      return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
-    },
-    z.string().max(max).optional(),
-  ).catch(undefined);
 
 /** The accounts list's URL state. Bad values fall back to defaults instead of failing the page. */
 export const accountListQuery = z.object({
@@ -35,7 +27,7 @@ export const accountListQuery = z.object({
   kind: z.preprocess(one, z.enum(['wallets', 'partner'])).catch('wallets'),
   sort: z.preprocess(one, z.enum(['name', 'balance', 'created'])).catch('name'),
   dir: z.preprocess(one, z.enum(['asc', 'desc']).optional()).catch(undefined),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  page: pageParam,
 });
 export type AccountListQuery = z.infer<typeof accountListQuery>;
 

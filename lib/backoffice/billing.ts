@@ -10,6 +10,7 @@ import { centsToDecimalString } from '@/lib/money';
 import { getBulkOperation, listBulkItems, type BulkOperation } from '@/lib/bulk/operations';
 import type { BulkProgressJson } from '@/components/billing/types';
 import { toCents } from './sql';
+import { one, optionalText, pageParam } from './url-params';
 
 export const BULK_KINDS = ['billing', 'debt_assign', 'debt_recover', 'debt_write_off'] as const;
 export const BULK_ITEM_STATUSES = ['pending', 'sent', 'debt_created', 'refused', 'done'] as const;
@@ -23,15 +24,6 @@ export const MAX_CSV_LINES = 10_000;
 
 export const BILLING_CSV_TEMPLATE = 'order_id,sender,receiver,amount,message\r\nINV-2026-0001,client-1,commission,12.50,Monthly fee\r\n';
 
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const optionalText = (max: number) =>
-  z
-    .preprocess((v) => {
-      const s = one(v);
-      return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
-    }, z.string().max(max).optional())
-    .catch(undefined);
-const pageParam = z.preprocess(one, z.coerce.number().int().min(1).max(100_000)).catch(1);
 
 /** The /billing list's URL state. */
 export const bulkListQuery = z.object({

@@ -3,21 +3,12 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { AGE_BUCKETS, type FollowUpFilters } from '@/lib/debts/followup';
 import { parseMoneyInput } from '@/lib/money';
+import { dirParam, one, optionalDate, optionalEnum, optionalText } from './url-params';
 
 export const DEBTS_PAGE_SIZE = 25;
 export const DEBT_STATUSES = ['0', '1', '2'] as const;
 export const DEBT_REASONS = ['P2P', 'CardOperation', 'JRI'] as const;
 
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const optionalText = (max: number) =>
-  z
-    .preprocess((v) => {
-      const s = one(v);
-      return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
-    }, z.string().max(max).optional())
-    .catch(undefined);
-const optionalDate = z.preprocess(one, z.iso.date().optional()).catch(undefined);
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(one, z.enum(values).optional()).catch(undefined);
 
 /**
  * The debt follow-up list's URL state (shareable; the CSV export link carries the same). Amounts
@@ -35,7 +26,7 @@ export const debtListQuery = z.object({
   from: optionalDate,
   to: optionalDate,
   sort: z.preprocess(one, z.enum(['created', 'remaining'])).catch('created'),
-  dir: z.preprocess(one, z.enum(['asc', 'desc'])).catch('desc'),
+  dir: dirParam,
   after: z.preprocess(one, z.string().regex(/^-?\d{1,20}:\d{1,20}$/).optional()).catch(undefined),
 });
 export type DebtListQuery = z.infer<typeof debtListQuery>;

@@ -7,20 +7,12 @@ import type { Actor } from '@/lib/auth/actor';
 import { tenantScope } from '@/lib/auth/permissions';
 import { parseMoneyInput } from '@/lib/money';
 import type { P2pListFilters } from '@/lib/p2p/queries';
+import { dirParam, one, optionalDate, optionalText, pageParam } from './url-params';
 
 export const P2P_PAGE_SIZE = 25;
 export const P2P_STATUSES = ['created', 'pending', 'sent', 'error', 'expired'] as const;
 export const P2P_CHANNELS = ['smoney', 'manifest', 'backoffice'] as const;
 
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const optionalText = (max: number) =>
-  z
-    .preprocess((v) => {
-      const s = one(v);
-      return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
-    }, z.string().max(max).optional())
-    .catch(undefined);
-const optionalDate = z.preprocess(one, z.iso.date().optional()).catch(undefined);
 
 /**
  * The P2P list's URL state (shareable; the CSV export link carries the same). Amounts are as
@@ -36,8 +28,8 @@ export const p2pListQuery = z.object({
   from: optionalDate,
   to: optionalDate,
   sort: z.preprocess(one, z.enum(['date', 'amount'])).catch('date'),
-  dir: z.preprocess(one, z.enum(['asc', 'desc'])).catch('desc'),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  dir: dirParam,
+  page: pageParam,
 });
 export type P2pListQuery = z.infer<typeof p2pListQuery>;
 

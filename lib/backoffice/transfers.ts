@@ -8,20 +8,12 @@ import { assertCan, tenantScope } from '@/lib/auth/permissions';
 import { csvRow } from '@/lib/csv';
 import { centsToDecimalString } from '@/lib/money';
 import type { TransferRow } from '@/lib/transfers/model';
+import { dirParam, one, optionalDate, optionalText, pageParam } from './url-params';
 
 export const TRANSFERS_PAGE_SIZE = 25;
 export const TRANSFER_STATUSES = ['pending', 'completed', 'reversed', 'canceled', 'failed'] as const;
 export const TRANSFER_TYPES = ['disbursementIn', 'disbursementOut'] as const;
 
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const optionalText = (max: number) =>
-  z
-    .preprocess((v) => {
-      const s = one(v);
-      return typeof s === 'string' && s.trim() !== '' ? s.trim() : undefined;
-    }, z.string().max(max).optional())
-    .catch(undefined);
-const optionalDate = z.preprocess(one, z.iso.date().optional()).catch(undefined);
 
 /** The transfers list's URL state (the CSV export link carries the same). */
 export const transferListQuery = z.object({
@@ -32,8 +24,8 @@ export const transferListQuery = z.object({
   from: optionalDate,
   to: optionalDate,
   sort: z.preprocess(one, z.enum(['date', 'amount'])).catch('date'),
-  dir: z.preprocess(one, z.enum(['asc', 'desc'])).catch('desc'),
-  page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  dir: dirParam,
+  page: pageParam,
 });
 export type TransferListQuery = z.infer<typeof transferListQuery>;
 
