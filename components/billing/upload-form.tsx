@@ -2,16 +2,9 @@
 
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
+import { FieldError } from '@/components/ui/field-error';
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui/form';
 import type { UploadState } from './types';
-
-function FieldError({ id, children }: { id: string; children?: string }) {
-  return children ? (
-    <p id={id} className="mt-1 text-xs text-rose-700">
-      {children}
-    </p>
-  ) : null;
-}
 
 function Summary({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (

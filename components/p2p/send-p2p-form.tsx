@@ -2,18 +2,11 @@
 
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
+import { FieldError } from '@/components/ui/field-error';
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui/form';
 import type { ConnectionOption } from './connection-option';
 import { ConnectionPicker } from './connection-picker';
 import type { SendP2pState } from './send-types';
-
-function FieldError({ id, children }: { id: string; children?: string }) {
-  return children ? (
-    <p id={id} className="mt-1 text-xs text-rose-700">
-      {children}
-    </p>
-  ) : null;
-}
 
 function Summary({ label, children }: { label: string; children: ReactNode }) {
   return (

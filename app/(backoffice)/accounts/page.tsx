@@ -14,6 +14,7 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { hrefWith } from '@/components/ui/url';
 import { ACCOUNT_STATUSES, accountListQuery, listAccounts, type AccountListQuery } from '@/lib/backoffice/accounts';
 import { partnerOptions } from '@/lib/backoffice/partners';
+import { PartnerFilter, SelectFilter } from '@/components/ui/filter-fields';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
@@ -81,34 +82,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
             className={cn(inputClass, 'mt-1')}
           />
         </div>
-        {isStaff ? (
-          <div>
-            <label htmlFor="partner" className={labelClass}>
-              Partner
-            </label>
-            <select id="partner" name="partner" defaultValue={query.partner ?? ''} className={cn(inputClass, 'mt-1 pr-8')}>
-              <option value="">All partners</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div>
-          <label htmlFor="status" className={labelClass}>
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={query.status ?? ''} className={cn(inputClass, 'mt-1 pr-8')}>
-            <option value="">Any status</option>
-            {ACCOUNT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PartnerFilter partners={isStaff ? partners : null} value={query.partner} />
+        <SelectFilter id="status" label="Status" value={query.status} anyLabel="Any status" options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: s }))} />
         <button type="submit" className={buttonClass}>
           Apply
         </button>

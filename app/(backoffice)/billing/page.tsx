@@ -4,15 +4,15 @@ import { requireActor } from '@/app/(auth)/session';
 import { bulkKindLabel } from '@/components/billing/labels';
 import { OperationsTable } from '@/components/billing/operations-table';
 import { Card, PageHeader } from '@/components/ui/card';
-import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
-import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui/form';
+import { buttonClass, secondaryButtonClass } from '@/components/ui/form';
 import { Pagination } from '@/components/ui/pagination';
 import { hrefWith } from '@/components/ui/url';
 import { BULK_KINDS, BULK_LIST_PAGE_SIZE, bulkListQuery, creatorNames, type BulkListQuery } from '@/lib/backoffice/billing';
 import { partnerOptions } from '@/lib/backoffice/partners';
 import { listBulkOperations } from '@/lib/bulk/operations';
 import { can } from '@/lib/auth/permissions';
+import { PartnerFilter, SelectFilter } from '@/components/ui/filter-fields';
 
 export const metadata: Metadata = { title: 'Billing' };
 
@@ -52,34 +52,8 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
         }
       />
       <form method="get" action="/billing" role="search" aria-label="Filter bulk operations" className="mb-4 flex flex-wrap items-end gap-3">
-        {isStaff ? (
-          <div>
-            <label htmlFor="partner" className={labelClass}>
-              Partner
-            </label>
-            <select id="partner" name="partner" defaultValue={query.partner ?? ''} className={cn(inputClass, 'mt-1 pr-8')}>
-              <option value="">All partners</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
-        <div>
-          <label htmlFor="kind" className={labelClass}>
-            Kind
-          </label>
-          <select id="kind" name="kind" defaultValue={query.kind ?? ''} className={cn(inputClass, 'mt-1 pr-8')}>
-            <option value="">Any kind</option>
-            {BULK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {bulkKindLabel(k)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PartnerFilter partners={isStaff ? partners : null} value={query.partner} />
+        <SelectFilter id="kind" label="Kind" value={query.kind} anyLabel="Any kind" options={BULK_KINDS.map((k) => ({ value: k, label: bulkKindLabel(k) }))} />
         <button type="submit" className={secondaryButtonClass}>
           Apply
         </button>
