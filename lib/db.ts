@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
@@ -26,4 +27,12 @@ export function pgErrorCode(e: unknown): string | undefined {
     cur = (cur as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * Serializes transactions on a name (e.g. a partner's idempotency key) until the transaction
+ * ends, so check-then-insert cannot race into a unique violation.
+ */
+export async function lockName(tx: Tx, ...parts: string[]): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${JSON.stringify(parts)}, 0))`);
 }

@@ -3,19 +3,20 @@
  * the same Postgres. Prints transfers/s, p50/p99 latency and the ratio to pgbench, then proves the
  * ledger. Env: BENCH_SECONDS (default 15), BENCH_CUSTOMERS (default 2000), BENCH_CLIENTS ("32,128").
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { portInUse, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
+import { ensureBuild, startWeb, stopProcess, waitFor } from './support/stack';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const customers = Number(process.env.BENCH_CUSTOMERS ?? 2000);
 const clientCounts = (process.env.BENCH_CLIENTS ?? '32,128').split(',').map(Number);
-const pgPort = Number(process.env.BENCH_PG_PORT ?? 54342);
-const webPort = Number(process.env.BENCH_WEB_PORT ?? 3300);
+const pgPort = Number(process.env.BENCH_PG_PORT ?? 54380);
+const webPort = Number(process.env.BENCH_WEB_PORT ?? 3800);
 const dataDir = path.resolve('.data/bench');
 const apiKey = 'sk_bench_key';
 
@@ -46,11 +47,11 @@ async function main() {
     await migrateDatabase(pg.url);
     await seedBenchPartner(pg.url);
     const appEnv = { ...process.env, DATABASE_URL: pg.url, PORT: String(webPort), DUCAT_SEED: 'false', AUTH_SECRET: 'bench-secret', AUTH_TRUST_HOST: 'true' };
-    if (!fs.existsSync('.next/BUILD_ID')) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: appEnv });
+    ensureBuild(appEnv);
     const webLog = fs.openSync(path.join(dataDir, 'web.log'), 'a');
     // BENCH_PROFILE=1 writes a V8 CPU profile of the web server to .data/bench/profile/.
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dataDir, 'profile')}`] : [];
-    const web = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(webPort)], { env: appEnv, stdio: ['ignore', webLog, webLog], detached: true });
+    const web = startWeb(webPort, appEnv, webLog, profile);
     children.push(web);
     await waitFor(`http://localhost:${webPort}/api/health`);
 
@@ -78,28 +79,7 @@ async function main() {
     if (!proof.ok) process.exitCode = 1;
   } finally {
     // SIGINT lets Next exit normally (and write the CPU profile when asked for).
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            try {
-              process.kill(-child.pid!, 'SIGINT');
-            } catch {
-              resolve();
-            }
-            setTimeout(() => {
-              try {
-                process.kill(-child.pid!, 'SIGKILL');
-              } catch {
-                /* gone */
-              }
-              resolve();
-            }, 10_000);
-          }),
-      ),
-    );
+    await Promise.all(children.map((child) => stopProcess(child, 'SIGINT')));
     await pg.stop();
   }
 }
@@ -170,18 +150,6 @@ async function seedBenchPartner(url: string) {
   });
   await sql.end();
   log(`seeded ${customers} funded customers`);
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 main().catch((e) => {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
+import { buildIsStale, nextBin } from './support/stack';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -39,29 +40,6 @@ function ensureAuthSecret() {
   fs.appendFileSync(envFile, `${existing && !existing.endsWith('\n') ? '\n' : ''}AUTH_SECRET=${secret}\n`, { mode: 0o600 });
   process.env.AUTH_SECRET = secret;
   log('generated AUTH_SECRET into .env.local');
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'db', 'proxy.ts', 'next.config.js', 'package.json'];
-  return sources.some((s) => {
-    const p = path.join(root, s);
-    if (!fs.existsSync(p)) return false;
-    return (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
-  });
 }
 
 function run(command: string, args: string[], name: string): ChildProcess {
@@ -123,7 +101,6 @@ async function main() {
     await runToEnd(process.execPath, ['--import', 'tsx', 'scripts/seed.ts']);
   }
 
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
   if (!dev && buildIsStale()) {
     log('building the app (first start, or sources changed)…');
     await runToEnd(process.execPath, [nextBin, 'build']);

@@ -9,7 +9,7 @@ import { assertCan, requireTenant } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { isIsoCurrency } from '@/lib/currency';
 import { parseMoneyInput } from '@/lib/money';
-import { inTransaction } from '@/lib/db';
+import { inTransaction, lockName } from '@/lib/db';
 import { recoverFromArrivals } from '@/lib/debts/recovery';
 import { DomainError, notFound } from '@/lib/errors';
 import { newId } from '@/lib/ids';
@@ -52,6 +52,8 @@ export async function createTransfer(actor: Actor, raw: CreateTransferInput, par
   const created = await inTransaction(async (tx) => {
     const [p] = await tx.select({ supported: partners.supportedCurrencies }).from(partners).where(eq(partners.id, partnerId));
     if (!p?.supported.includes(currency)) throw transferError('validation', 'unsupportedCurrency');
+    // Twin requests with one transferIdentifier: the second waits and replays the first.
+    await lockName(tx, 'program_transfer', partnerId, input.transferIdentifier);
     const [existing] = await tx
       .select()
       .from(programTransfers)
