@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '@/lib/db';
 import { DomainError, type DomainErrorKind } from '@/lib/errors';
 
 export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -34,6 +35,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** RFC 9457 problem details, the error shape of every dialect whose seed shows none. */
@@ -52,6 +54,10 @@ export function problemFromError(e: unknown, instance?: string): Problem {
     return problem(400, errors.map((x) => `${x.field}: ${x.message}`).join('; '), { code: 'validation', instance, errors });
   }
   if (e instanceof BadRequest) return problem(e.status, e.message, { code: e.code, instance });
+  if (isDatabaseUnavailable(e)) {
+    console.error('[api] database unavailable', e instanceof Error ? e.message : e);
+    return problem(503, 'The service is briefly unavailable; nothing was changed. Retry with the same idempotency key.', { instance });
+  }
   console.error('[api] unexpected error', e);
   return problem(500, 'Something went wrong on our side; nothing was changed. Try again later.', { instance });
 }
