@@ -18,6 +18,21 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await expect(page.getByLabel('Email')).toHaveValue(PERSONAS.finance.email);
 });
 
+test('after ten failed sign-ins an account is locked for a while, and the form says so', async ({ page }) => {
+  await page.goto('/login');
+  const email = `guessing-${Date.now()}@ducat.test`;
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(`guess-${i}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+    await expect(page.getByRole('alert').filter({ hasText: 'Invalid' })).toBeVisible();
+  }
+  await page.getByLabel('Password').fill('one-more-guess');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toHaveText('Too many failed sign-ins for this account. Wait 15 minutes, then try again.');
+});
+
 test('signing in returns to the page asked for, and signing out ends the session', async ({ page }) => {
   await page.goto('/accounts?q=client-3');
   await expect(page).toHaveURL(/\/login\?.*callbackUrl=/);

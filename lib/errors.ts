@@ -11,7 +11,8 @@ export type DomainErrorKind =
   | 'unprocessable' // understood but refused by a business rule (422)
   | 'insufficient_funds' // (422)
   | 'account_not_operational' // closed or locked account (422)
-  | 'idempotency_key_reused'; // same key, different request (422)
+  | 'idempotency_key_reused' // same key, different request (422)
+  | 'rate_limited'; // too many failed attempts: brute-force protection (429)
 
 export class DomainError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/app/(auth)/auth';
 
 export type LoginState = { error: string | null; email: string };
@@ -33,6 +33,9 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   try {
     await signIn('credentials', { email, password, redirectTo: safeRedirect(formData.get('callbackUrl')) });
   } catch (e) {
+    if (e instanceof CredentialsSignin && e.code === 'rate_limited') {
+      return { error: 'Too many failed sign-ins for this account. Wait 15 minutes, then try again.', email };
+    }
     if (e instanceof AuthError) return { error: 'Invalid email or password.', email };
     throw e;
   }

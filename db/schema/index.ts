@@ -9,3 +9,4 @@ export * from './debts';
 export * from './bulk';
 export * from './settings';
 export * from './transfers';
+export * from './rate-limits';

@@ -4,6 +4,7 @@ import { apiKeys } from '@/db/schema';
 import { randomToken, sha256 } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
+import { assertNotExhausted, BUDGETS, recordFailure } from '@/lib/rate-limit';
 import type { ApiKeyActor } from './actor';
 
 /** How long a process trusts a key lookup; revocation takes effect everywhere within this. */
@@ -13,7 +14,8 @@ const cache = new Map<string, { keyId: string; partnerId: string; until: number 
 /**
  * Authenticates `Authorization: Bearer <key>`. Keys are stored as SHA-256 only; a revoked or
  * unknown key is a 401. Lookups are cached for 10 s per process (the partner API's hot path), and
- * `last_used_at` is refreshed when the cache is.
+ * `last_used_at` is refreshed when the cache is. Guessing is rate limited: after
+ * BUDGETS.apiKeyIp unknown keys from one IP, every lookup from it is a 429 until the window ends.
  */
 export async function authenticateApiKey(authorization: string | null, ip?: string | null): Promise<ApiKeyActor> {
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -22,12 +24,15 @@ export async function authenticateApiKey(authorization: string | null, ip?: stri
   let key = cache.get(hash);
   if (!key || key.until < Date.now()) {
     const db = getDb();
+    const client = ip ?? 'unknown';
+    await assertNotExhausted(BUDGETS.apiKeyIp, client, 'requests with an unknown API key');
     const [row] = await db
       .select({ id: apiKeys.id, partnerId: apiKeys.partnerId })
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
     if (!row) {
       cache.delete(hash);
+      await recordFailure(BUDGETS.apiKeyIp, client);
       throw new DomainError('unauthenticated', 'unknown or revoked API key');
     }
     await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, row.id));

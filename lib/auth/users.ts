@@ -3,19 +3,30 @@ import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { verifyPassword } from '@/lib/crypto';
+import { BUDGETS, exhausted, recordFailure } from '@/lib/rate-limit';
 import type { Actor, Role } from './actor';
 
-/** Checks a login; returns the session user or null. Every sign-in is audited. */
-export async function verifyLogin(email: string, password: string) {
+/**
+ * Checks a login; returns the session user, null for wrong credentials, or 'rate_limited' once
+ * the email (BUDGETS.loginEmail) or the client IP (BUDGETS.loginIp) has used up its failed
+ * attempts — then even the right password is refused until the window ends. Every sign-in is audited.
+ */
+export async function verifyLogin(email: string, password: string, ip?: string | null) {
   const db = getDb();
+  const address = email.trim().toLowerCase();
+  if ((await exhausted(BUDGETS.loginEmail, address)) || (ip && (await exhausted(BUDGETS.loginIp, ip)))) return 'rate_limited' as const;
   const [user] = await db
     .select()
     .from(users)
-    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.disabledAt)));
+    .where(and(eq(users.email, address), isNull(users.disabledAt)));
   // Hash even for unknown emails so timing does not reveal which emails exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) return null;
-  await recordAudit(db, actorOf(user), { partnerId: user.partnerId, action: 'user.sign_in', objectType: 'user', objectId: user.id });
+  if (!user || !ok) {
+    await recordFailure(BUDGETS.loginEmail, address);
+    if (ip) await recordFailure(BUDGETS.loginIp, ip);
+    return null;
+  }
+  await recordAudit(db, actorOf(user, ip), { partnerId: user.partnerId, action: 'user.sign_in', objectType: 'user', objectId: user.id });
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role, partnerId: user.partnerId };
 }
 

@@ -59,7 +59,8 @@ export function json(body: unknown, init: { status?: number; contentType?: strin
 }
 
 export function problemResponse(p: Problem): Response {
-  return json(p, { status: p.status, contentType: 'application/problem+json; charset=utf-8' });
+  const retryAfter = typeof p.retryAfter === 'number' ? { 'Retry-After': String(p.retryAfter) } : undefined;
+  return json(p, { status: p.status, contentType: 'application/problem+json; charset=utf-8', headers: retryAfter });
 }
 
 export function clientIp(req: Request): string | null {

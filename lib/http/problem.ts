@@ -12,6 +12,7 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   insufficient_funds: 422,
   account_not_operational: 422,
   idempotency_key_reused: 422,
+  rate_limited: 429,
 };
 
 export type Problem = {
@@ -34,6 +35,7 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

@@ -11,6 +11,7 @@ import { hashCode, randomDigits, sameHash } from '@/lib/crypto';
 import { inTransaction } from '@/lib/db';
 import { DomainError, isDomainError, notFound } from '@/lib/errors';
 import { once } from '@/lib/idempotency';
+import { assertNotExhausted, BUDGETS, recordFailure } from '@/lib/rate-limit';
 import { newId } from '@/lib/ids';
 import { postTransaction } from '@/lib/ledger';
 import { emitEvent } from '@/lib/webhooks/outbox';
@@ -95,15 +96,17 @@ export async function commitP2p(
   assertCan(actor, 'p2p.send');
   const partnerId = requireTenant(actor, partner);
   const code = z.string().trim().min(1, 'code is required').max(32).parse(input.code);
+  await assertNotExhausted(BUDGETS.verificationCode, partnerId, 'wrong verification codes');
   const outcome = await inTransaction((tx) => {
     const work = () => commitOnce(tx, actor, partnerId, input.id, code);
     if (!input.idempotencyKey) return work();
     return once(tx, { partnerId, scope: 'p2p.commit', key: input.idempotencyKey, request: { id: input.id, code } }, work).then((r) => r.result);
   });
+  if (outcome.wrongCode) await recordFailure(BUDGETS.verificationCode, partnerId);
   return { transfer: outcome.transfer, refusal: outcome.refusal ? new DomainError(outcome.refusal.kind, outcome.refusal.message) : null };
 }
 
-type StoredOutcome = { transfer: P2pTransfer; refusal: { kind: DomainError['kind']; message: string } | null };
+type StoredOutcome = { transfer: P2pTransfer; refusal: { kind: DomainError['kind']; message: string } | null; wrongCode?: boolean };
 
 async function commitOnce(tx: Tx, actor: Actor, partnerId: string, id: string, code: string): Promise<StoredOutcome> {
   const row = await lockTransfer(tx, partnerId, id);
@@ -129,9 +132,9 @@ async function commitOnce(tx: Tx, actor: Actor, partnerId: string, id: string, c
     await recordP2pEvent(tx, partnerId, id, 'commit_failed', { failedCommits });
     if (failedCommits >= MAX_FAILED_COMMITS) {
       updated = await markExpired(tx, updated!, 'failed_commits');
-      return refuse(updated, 'unprocessable', `wrong verification code; ${MAX_FAILED_COMMITS} failed attempts expired P2P ${id}`);
+      return { ...refuse(updated, 'unprocessable', `wrong verification code; ${MAX_FAILED_COMMITS} failed attempts expired P2P ${id}`), wrongCode: true };
     }
-    return refuse(updated!, 'unprocessable', `wrong verification code (${MAX_FAILED_COMMITS - failedCommits} attempts left)`);
+    return { ...refuse(updated!, 'unprocessable', `wrong verification code (${MAX_FAILED_COMMITS - failedCommits} attempts left)`), wrongCode: true };
   }
 
   const at = now();
