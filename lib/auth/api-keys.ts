@@ -24,15 +24,15 @@ export async function authenticateApiKey(authorization: string | null, ip?: stri
   let key = cache.get(hash);
   if (!key || key.until < Date.now()) {
     const db = getDb();
-    const client = ip ?? 'unknown';
-    await assertNotExhausted(BUDGETS.apiKeyIp, client, 'requests with an unknown API key');
+    // Without a client IP (no proxy header) there is nothing fair to count against.
+    if (ip) await assertNotExhausted(BUDGETS.apiKeyIp, ip, 'requests with an unknown API key');
     const [row] = await db
       .select({ id: apiKeys.id, partnerId: apiKeys.partnerId })
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt)));
     if (!row) {
       cache.delete(hash);
-      await recordFailure(BUDGETS.apiKeyIp, client);
+      if (ip) await recordFailure(BUDGETS.apiKeyIp, ip);
       throw new DomainError('unauthenticated', 'unknown or revoked API key');
     }
     await db.update(apiKeys).set({ lastUsedAt: sql`now()` }).where(eq(apiKeys.id, row.id));
