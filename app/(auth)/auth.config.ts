@@ -34,7 +34,7 @@ export const authConfig = {
      */
     authorized({ auth, request }) {
       const { pathname } = request.nextUrl;
-      if (pathname.startsWith('/api/') || pathname.startsWith('/login') || auth?.user?.role) return true;
+      if (pathname.startsWith('/api/') || pathname.startsWith('/login') || pathname.startsWith('/docs/') || auth?.user?.role) return true;
       const login = new URL('/login', request.nextUrl);
       login.searchParams.set('callbackUrl', request.nextUrl.href);
       return Response.redirect(login);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { manifestPage } from './schemas/manifest';
 import type { P2pTransfer } from '@/lib/p2p/model';
 
 /** The Manifest dialect: snake_case, cents, `{data, pagination}` lists. */
@@ -19,10 +19,7 @@ export function manifestP2p(t: P2pTransfer) {
   };
 }
 
-export const manifestPage = z.object({
-  page: z.coerce.number({ error: 'page must be a positive integer' }).int().min(1).default(1),
-  page_size: z.coerce.number({ error: 'page_size must be an integer from 1 to 100' }).int().min(1).max(100).default(10),
-});
+export { manifestPage };
 
 export function pageQuery(req: Request) {
   const q = new URL(req.url).searchParams;

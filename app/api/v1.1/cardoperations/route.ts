@@ -1,19 +1,7 @@
-import { z } from 'zod';
-import { appUserId } from '@/lib/customers/service';
 import { recordCardOperation } from '@/lib/debts/operations';
 import { partnerRoute, readJson } from '@/lib/http/api';
 import { smoneyDebit, smoneyJson } from '@/lib/http/smoney';
-import { amountInCents, orderId } from '@/lib/payins/service';
-
-const body = z
-  .object({
-    OrderId: orderId,
-    AppUserId: appUserId,
-    Amount: amountInCents,
-    Merchant: z.string({ error: 'Merchant is required' }).trim().min(1, 'Merchant is required').max(255),
-    Offline: z.boolean({ error: 'Offline must be true or false' }).default(false),
-  })
-  .transform((b) => ({ orderId: b.OrderId, appUserId: b.AppUserId, amount: b.Amount, merchant: b.Merchant, offline: b.Offline }));
+import { cardOperationBody as body } from '@/lib/http/schemas/smoney';
 
 /**
  * POST /api/v1.1/cardoperations — a card operation settled against the wallet. `Offline: true`

@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { partnerRoute, readJson } from '@/lib/http/api';
 import { smoneyJson, smoneyList, smoneyPayment } from '@/lib/http/smoney';
-import { smoneyPaymentBody } from '@/lib/http/smoney-payment';
 import { sendPayment } from '@/lib/p2p/immediate';
 import { partiesOf } from '@/lib/p2p/present';
 import { listP2p } from '@/lib/p2p/queries';
-
-const body = smoneyPaymentBody;
+import { paymentBody as body, paymentListQuery as listQuery } from '@/lib/http/schemas/smoney';
 
 /**
  * POST /api/v1.1/payments — immediate P2P; idempotent by OrderId. With `Billing: {AllowDebt: true}`
@@ -19,11 +16,6 @@ export const POST = partnerRoute(async (req, { actor }) => {
   const commission = 'commission' in input.receiver;
   const receiver = 'appUserId' in input.receiver ? (input.receiver.appUserId ?? null) : null;
   return smoneyJson(req, smoneyPayment(result, { sender: input.sender.appUserId, receiver, commission }), 201);
-});
-
-const listQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  perPage: z.coerce.number().int().min(1).max(200).default(50),
 });
 
 /** GET /api/v1.1/payments?page=&perPage= — the partner's immediate payments, newest first. */

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
 import { json, partnerRoute, readJson } from '@/lib/http/api';
 import { manifestP2p } from '@/lib/http/manifest';
 import { commitP2p } from '@/lib/p2p/verified';
-
-const body = z.object({ code: z.string({ error: 'code is required' }).min(1, 'code is required').max(32) });
+import { p2pCommitBody as body } from '@/lib/http/schemas/manifest';
 
 /**
  * POST /api/p2p/:id/commit — `{code}` with an optional Idempotency-Key header. Right code: 200

@@ -1,16 +1,7 @@
-import { z } from 'zod';
-import { startMassBilling, MAX_BULK_ITEMS } from '@/lib/bulk/mass-billing';
+import { startMassBilling } from '@/lib/bulk/mass-billing';
 import { partnerRoute, readJson } from '@/lib/http/api';
 import { smoneyBulk, smoneyJson } from '@/lib/http/smoney';
-import { smoneyPaymentBody } from '@/lib/http/smoney-payment';
-
-const body = z.preprocess(
-  (b) => (Array.isArray(b) ? b : ((b as { Payments?: unknown }).Payments ?? b)),
-  z
-    .array(smoneyPaymentBody, { error: 'send an array of payments, or {"Payments": [...]}' })
-    .min(1, 'send at least one payment')
-    .max(MAX_BULK_ITEMS, `at most ${MAX_BULK_ITEMS} payments per operation`),
-);
+import { bulkBody as body } from '@/lib/http/schemas/smoney';
 
 /**
  * POST /api/v1.1/payments/bulk — mass billing: `[payment…]` or `{Payments: [payment…]}`, each an

@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import { json, partnerRoute, readJson } from '@/lib/http/api';
 import { assertOwnProgram, greenDotError, greenDotTransfer } from '@/lib/http/greendot';
 import { getTransfer, reverseTransfer } from '@/lib/transfers/service';
+import { transferReverseBody as body } from '@/lib/http/schemas/greendot';
 
 /** GET /api/programs/{programCode}/transfers/{transferIdentifier} */
 export const GET = partnerRoute(async (_req, { actor, params }) => {
   await assertOwnProgram(actor, params.programCode!);
   return json(greenDotTransfer(await getTransfer(actor, params.transferIdentifier!)));
 }, greenDotError);
-
-const body = z.object({ transferAuthorizationType: z.literal('reverse', { error: 'transferAuthorizationType must be "reverse"' }) });
 
 /**
  * PUT /api/programs/{programCode}/transfers/{transferIdentifier} — `{"transferAuthorizationType":

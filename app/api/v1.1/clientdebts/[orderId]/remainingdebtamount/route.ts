@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { setRemainingDebtAmount } from '@/lib/debts/service';
 import { partnerRoute, readJson } from '@/lib/http/api';
 import { smoneyDebt, smoneyJson } from '@/lib/http/smoney';
-
-const body = z.object({ RemainingDebtAmount: z.number({ error: 'RemainingDebtAmount must be an integer number of cents' }) });
+import { remainingDebtBody as body } from '@/lib/http/schemas/smoney';
 
 /** PUT /api/v1.1/clientdebts/{OrderId}/remainingdebtamount — money recovered outside Ducat. */
 export const PUT = partnerRoute(async (req, { actor, params }) => {

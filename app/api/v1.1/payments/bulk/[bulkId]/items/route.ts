@@ -1,13 +1,7 @@
-import { z } from 'zod';
 import { listBulkItems } from '@/lib/bulk/operations';
 import { partnerRoute } from '@/lib/http/api';
 import { smoneyJson, smoneyList } from '@/lib/http/smoney';
-
-const query = z.object({
-  status: z.enum(['pending', 'sent', 'debt_created', 'refused']).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  perPage: z.coerce.number().int().min(1).max(1000).default(100),
-});
+import { bulkItemsQuery as query } from '@/lib/http/schemas/smoney';
 
 /** GET /api/v1.1/payments/bulk/{id}/items?status=&page=&perPage= — each item's result. */
 export const GET = partnerRoute(async (req, { actor, params }) => {
