@@ -24,6 +24,7 @@ export function partnerRoute(
       const actor = await authenticateApiKey(req.headers.get('authorization'), clientIp(req));
       const raw = (await context?.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+      for (const [name, value] of [...Object.entries(params), ...new URL(req.url).searchParams]) assertStorableText(value, name);
       return await handler(req, { actor, params });
     } catch (e) {
       return renderError(problemFromError(e, new URL(req.url).pathname), e);
@@ -46,7 +47,30 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
     throw new BadRequest('the body is not valid JSON', 400, 'malformed_json');
   }
   if (!body || typeof body !== 'object') throw new BadRequest('the body must be a JSON object or array', 400, 'malformed_json');
+  assertStorableJson(body);
   return schema.parse(body);
+}
+
+/**
+ * Postgres text cannot hold NUL, and an unpaired UTF-16 surrogate is not valid UTF-8: both are
+ * refused at the door with a 400 (they would otherwise fail deep inside a transaction).
+ */
+function assertStorableText(value: string, where: string) {
+  if (value.includes('\u0000') || !value.isWellFormed()) {
+    throw new BadRequest(`${where} contains a NUL character or an unpaired surrogate`, 400, 'invalid_text');
+  }
+}
+
+function assertStorableJson(value: unknown, where = '(body)', depth = 0): void {
+  if (depth > 64) throw new BadRequest('the body is nested too deeply', 400, 'malformed_json');
+  if (typeof value === 'string') return assertStorableText(value, where);
+  if (Array.isArray(value)) return value.forEach((v, i) => assertStorableJson(v, `${where}[${i}]`, depth + 1));
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      assertStorableText(k, `a key of ${where}`);
+      assertStorableJson(v, where === '(body)' ? k : `${where}.${k}`, depth + 1);
+    }
+  }
 }
 
 /** JSON with bigints printed as numbers (amounts are capped below 2^53). */
