@@ -56,3 +56,19 @@ test('the live overview endpoint answers 401 problem JSON without a session', as
   expect(res.headers()['content-type']).toContain('application/problem+json');
   expect(await res.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
 });
+
+test('a server action posted from another origin is refused (CSRF), the same post from this origin works', async ({ request, baseURL }) => {
+  // The login form's hidden fields, as a browser without JavaScript would post them.
+  const html = await (await request.get('/login')).text();
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)].map((m) => [m[1]!, (m[2] ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&')]),
+  );
+  expect(Object.keys(fields).some((name) => name.startsWith('$ACTION_')), 'the login form is a server action').toBe(true);
+  const post = (origin: string) =>
+    request.post('/login', { headers: { Origin: origin }, multipart: { ...fields, email: 'nobody@ducat.test', password: 'wrong' }, maxRedirects: 0 });
+  const foreign = await post('https://evil.example');
+  expect(foreign.status()).toBeGreaterThanOrEqual(400);
+  const same = await post(new URL(baseURL!).origin);
+  expect(same.status()).toBe(200);
+  expect(await same.text()).toContain('Invalid email or password.');
+});
