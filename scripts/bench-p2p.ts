@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { portInUse, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
+import { peakRssMb } from './support/memory';
 import { ensureBuild, startWeb, stopProcess, waitFor } from './support/stack';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -68,6 +69,7 @@ async function main() {
     console.log('\n| scenario | clients | transfers/s | p50 | p99 | ratio to pgbench | non-2xx |\n|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     console.log(`\npgbench tpcb-like: ${[...pgbench].map(([c, t]) => `${c} clients ${t.toFixed(0)} tps`).join(', ')}`);
+    console.log(`web server peak RSS under load: ${peakRssMb(web.pid!)} MB`);
 
     // 4. Prove the ledger after the load.
     process.env.DATABASE_URL = pg.url;
