@@ -5,7 +5,7 @@ import { canonicalApiPath } from '@/lib/http/paths';
 
 /**
  * Pages: a coarse sign-in gate only; every page and service authorizes again (CVE-2025-29927).
- * Partner API: case-insensitive S-Money paths are rewritten to their canonical route.
+ * Partner API: case-insensitive S-Money and PayCaddy paths are rewritten to their canonical route.
  */
 const { auth } = NextAuth(authConfig);
 
@@ -31,5 +31,6 @@ export const config = {
     },
     // Only paths with capitals can need a rewrite; the rest of the API never enters the proxy.
     '/api/v1.1/:rest(.*[A-Z].*)',
+    '/api/v1/:rest(.*[A-Z].*)',
   ],
 };

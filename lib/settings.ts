@@ -8,11 +8,16 @@ import { assertCan } from '@/lib/auth/permissions';
 import { inTransaction } from '@/lib/db';
 
 /** Every setting, its type and its default. */
-const SETTINGS: Record<'writeOffApprovalThreshold', { schema: z.ZodNumber; default: number; description: string }> = {
+const SETTINGS: Record<'writeOffApprovalThreshold' | 'creditLimitApprovalThreshold', { schema: z.ZodNumber; default: number; description: string }> = {
   writeOffApprovalThreshold: {
     schema: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
     default: 50_000,
     description: 'Write-offs of more than this many cents wait for a manager’s approval',
+  },
+  creditLimitApprovalThreshold: {
+    schema: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    default: 100_000,
+    description: 'Back-office credit limit raises of more than this many cents wait for a manager’s approval',
   },
 };
 export type SettingKey = keyof typeof SETTINGS;

@@ -6,6 +6,7 @@ import { expireOverdueP2ps, SETTLE_TASK, settleP2p } from '@/lib/p2p/verified';
 import { BULK_TASK, markBulkFailed, runBulkOperation } from '@/lib/bulk/operations';
 import { RETRY_TASK } from '@/lib/transfers/model';
 import { retryTransfer } from '@/lib/transfers/service';
+import { CREDIT_CYCLE_TASK, runDueCreditCycles } from '@/lib/credit/cycle';
 
 const deliveryPayload = z.object({ partnerId: z.string(), deliveryId: z.string() });
 const transferPayload = z.object({ partnerId: z.string(), transferId: z.string() });
@@ -44,7 +45,11 @@ export const taskList: TaskList = {
   expire_p2p: async () => {
     await expireOverdueP2ps();
   },
+  // Credit wallets: cut dates (interest, statement, line regenerated) and blocking for non-payment.
+  [CREDIT_CYCLE_TASK]: async () => {
+    await runDueCreditCycles();
+  },
 };
 
 /** Recurring jobs (graphile-worker crontab syntax). */
-export const crontab = ['* * * * * expire_p2p ?max=1'].join('\n');
+export const crontab = ['* * * * * expire_p2p ?max=1', `*/5 * * * * ${CREDIT_CYCLE_TASK} ?max=1`].join('\n');

@@ -29,6 +29,13 @@ const MATRIX = {
   'staff.read': ['admin'],
   'webhooks.manage': ['admin', 'partner'],
   'audit.read': ['admin', 'manager'],
+  // Credit wallets (PayCaddy): partners open wallets, draw, pay and raise limits through the API;
+  // finance operates payments, limits and blocks in the back office; managers approve large raises.
+  'credit.read': ['admin', 'finance', 'manager', 'partner'],
+  'credit.write': ['admin', 'finance', 'partner'],
+  'credit.operate': ['admin', 'finance'],
+  'credit.approve': ['admin', 'manager'],
+  'credit.products.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -12,6 +12,13 @@ export const EVENT_TYPES = [
   'transfer.reversed',
   'transfer.canceled',
   'transfer.failed',
+  'credit.wallet_created',
+  'credit.draw',
+  'credit.payment_reported',
+  'credit.limit_changed',
+  'credit.statement',
+  'credit.blocked',
+  'credit.unblocked',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
