@@ -7,7 +7,7 @@ import { now } from '@/lib/clock';
 import { inTransaction } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import { emitEvent } from '@/lib/webhooks/outbox';
-import { bookMovement, latestStatement, lockCreditWallet, walletEvent } from './book';
+import { bookMovement, latestStatement, lockCreditWallet, overdueOn, walletEvent } from './book';
 import { DAY_MS, cutDate, cycleInterest, minimumDue, type CreditWalletRow } from './model';
 import { currentVersion, termsVersion } from './products';
 import { viewOf, walletPayload } from './wallets';
@@ -110,7 +110,7 @@ async function closeCycle(tx: Tx, w: CreditWalletRow): Promise<CreditWalletRow> 
       closing,
       capitalClosing: wallet.capitalOwed,
       pastDue,
-      pastDueSince: pastDue > 0n ? (w.overdueSince ?? previous?.dueAt ?? null) : null,
+      pastDueSince: pastDue > 0n ? (w.overdueSince ?? previous?.pastDueSince ?? previous?.dueAt ?? null) : null,
       minimumDue: minimum,
       dueAt,
       status: minimum === 0n ? 'paid' : 'open',
@@ -143,9 +143,11 @@ async function checkOverdue(tx: Tx, w: CreditWalletRow, at: Date): Promise<boole
   let wallet = w;
   if (s && s.status === 'open' && s.dueAt.getTime() <= at.getTime() && s.paidSinceCut < s.minimumDue) {
     await tx.update(creditStatements).set({ status: 'overdue' }).where(and(eq(creditStatements.partnerId, s.partnerId), eq(creditStatements.id, s.id)));
-    if (!w.overdueSince) {
-      [wallet] = (await tx.update(creditWallets).set({ overdueSince: s.pastDueSince ?? s.dueAt, updatedAt: at }).where(and(eq(creditWallets.partnerId, w.partnerId), eq(creditWallets.id, w.id))).returning()) as [CreditWalletRow];
-    }
+  }
+  if (s && !w.overdueSince && overdueOn(s, at) > 0n) {
+    // Overdue since the oldest unpaid due date: the one carried from before, else this statement's.
+    const since = s.pastDue > s.paidSinceCut && s.pastDueSince ? s.pastDueSince : s.dueAt;
+    [wallet] = (await tx.update(creditWallets).set({ overdueSince: since, updatedAt: at }).where(and(eq(creditWallets.partnerId, w.partnerId), eq(creditWallets.id, w.id))).returning()) as [CreditWalletRow];
   }
   if (wallet.status !== 'active' || !wallet.overdueSince) return false;
   const terms = await termsVersion(tx, wallet.productCode, wallet.termsVersion);
