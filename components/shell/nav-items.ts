@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/p2p', label: 'P2P', permission: 'p2p.read' },
   { href: '/transfers', label: 'Transfers', permission: 'transfers.read' },
   { href: '/debts', label: 'Debts', permission: 'debts.read' },
+  { href: '/credit', label: 'Credit', permission: 'credit.read' },
   { href: '/billing', label: 'Billing', permission: 'debits.force' },
   { href: '/partners', label: 'Partners', permission: 'partners.read' },
   { href: '/admin/staff', label: 'Staff', permission: 'staff.read' },

@@ -15,7 +15,8 @@ export const ACCOUNT_STATUSES = accountStatusEnum.enumValues;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 export type AccountKind = (typeof accounts.$inferSelect)['kind'];
 
-const WALLET_KINDS: AccountKind[] = ['customer_wallet', 'credit_wallet'];
+// Credit lines (kind credit_wallet) are the customer's debt, not e-money: they are listed on /credit.
+const WALLET_KINDS: AccountKind[] = ['customer_wallet'];
 const PARTNER_KINDS: AccountKind[] = ['funding', 'commission', 'loss_and_profit'];
 
 

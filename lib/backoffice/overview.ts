@@ -21,7 +21,8 @@ export type MovementsByKind = { kind: string; currency: string; count: number; v
 export type DailyVolume = { day: string; count: number; volume: bigint };
 export type VolumeSeries = { currency: string; days: DailyVolume[] };
 
-const WALLET_KINDS = ['customer_wallet', 'credit_wallet'] as const;
+// E-money only: a credit line's balance is what the customer owes (shown on /credit), not money held.
+const WALLET_KINDS = ['customer_wallet'] as const;
 
 /** Balances of customer wallets and of each partner's own accounts, per partner (tenant-first). */
 export async function getPartnerBalances(actor: Actor): Promise<PartnerBalances[]> {

@@ -56,7 +56,7 @@ export async function listPartners(actor: Actor): Promise<PartnerSummary[]> {
       programCode: p.programCode,
       currency: p.currency,
       customers: customerCounts.find((c) => c.partnerId === p.id)?.n ?? 0,
-      walletBalance: of(['customer_wallet', 'credit_wallet']),
+      walletBalance: of(['customer_wallet']),
       funding: of(['funding']),
       commission: of(['commission']),
       lossAndProfit: of(['loss_and_profit']),
