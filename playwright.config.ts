@@ -87,6 +87,14 @@ export default defineConfig({
       dependencies: ['live', 'p2p-writes', 'billing-writes'],
       use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },
+    // Credit wallets: a partner opens lines through the API, finance raises limits and records
+    // payments, a manager approves a large raise (customer client-34), after every project that reads money.
+    {
+      name: 'credit-live',
+      testMatch: /credit-(writes|approval)\.spec\.ts/,
+      dependencies: ['live', 'p2p-writes', 'billing-writes'],
+      use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
+    },
   ],
   webServer: {
     command: 'bash e2e/serve.sh',

@@ -52,6 +52,7 @@ export async function raiseLimitAction(_prev: ActionState, formData: FormData): 
   return run('credit.operate', schema, formData, async (actor, form, wallet) => {
     const limit = amountOf(form.limit, wallet.currency);
     if (typeof limit !== 'bigint') return limit;
+    if (limit <= wallet.limit) return { error: `The limit can only be raised: enter more than ${formatMoney(wallet.limit, wallet.currency)}.` };
     const outcome = await requestLimitRaise(actor, wallet.id, limit, form.reason);
     if (outcome.raised) return `Limit raised to ${formatMoney(limit, wallet.currency)}.`;
     return `Waiting for approval: a raise of more than ${formatMoney(BigInt(outcome.threshold), wallet.currency)} needs a manager’s approval.`;
@@ -63,6 +64,8 @@ export async function recordPaymentAction(_prev: ActionState, formData: FormData
   return run('credit.operate', schema, formData, async (actor, form, wallet) => {
     const amount = amountOf(form.amount, wallet.currency);
     if (typeof amount !== 'bigint') return amount;
+    const owed = form.mode === 'split' ? wallet.amountOwed + wallet.interestOwed : wallet.amountOwed;
+    if (amount > owed) return { error: `That is more than is owed${form.mode === 'capital' ? ' in capital' : ''}: ${formatMoney(owed, wallet.currency)}.` };
     const r = await reportPayment(actor, form.mode, { walletId: wallet.id, amountToCapital: Number(amount), currency: wallet.currency, statement: form.statement || 'Recorded in the back office' }, wallet.partnerId, 'backoffice');
     const f = (c: bigint) => formatMoney(c, wallet.currency);
     return `Payment of ${f(amount)} recorded: ${f(r.toInterest)} to interest, ${f(r.toCapital)} to capital.${r.unblocked ? ' The overdue amount is paid: the wallet is unblocked.' : ''}`;
