@@ -7,6 +7,7 @@ const PAGES: Record<string, { path: string; heading: string }> = {
   P2P: { path: '/p2p', heading: 'P2P transfers' },
   Transfers: { path: '/transfers', heading: 'Program transfers' },
   Debts: { path: '/debts', heading: 'Client debts' },
+  Credit: { path: '/credit', heading: 'Credit wallets' },
   Billing: { path: '/billing', heading: 'Billing' },
   Partners: { path: '/partners', heading: 'Partners' },
   Staff: { path: '/admin/staff', heading: 'Staff' },
