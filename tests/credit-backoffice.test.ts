@@ -1,9 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POST as draw } from '@/app/api/v1/walletcredits/[walletId]/draws/route';
 import { getDb } from '@/db/client';
-import { seedDemoCredit } from '@/db/seed-credit';
-import { DEMO_PARTNERS, seedDemo } from '@/db/seed';
 import { auditLog, creditLimitRequests } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { creditListQuery, creditWalletsCsv, getCreditWalletDetail, listCreditWallets, pendingLimitRequests } from '@/lib/backoffice/credit';
@@ -12,7 +10,6 @@ import { reportPayment } from '@/lib/credit/operations';
 import { createCreditProduct, listCreditProducts, updateCreditProduct } from '@/lib/credit/products';
 import { blockCreditWallet, decideLimitRaise, requestLimitRaise, unblockCreditWallet } from '@/lib/credit/staff';
 import { checkCredit, getCreditWallet } from '@/lib/credit/wallets';
-import { reconcileLedger } from '@/lib/ledger';
 import { setSetting } from '@/lib/settings';
 import { call, createTestCustomer, createTestPartner, createTestStaff, type TestPartner } from './support/fixtures';
 import { createTestProduct, openTestWallet } from './support/credit';
@@ -169,27 +166,5 @@ describe('credit products', () => {
     expect(changed.currentVersion).toBe(2);
     expect(changed.terms.annualRateBps).toBe(2_500);
     expect((await listCreditProducts(finance)).find((x) => x.code === product.code)?.terms.annualRateBps).toBe(2_500);
-  });
-});
-
-describe('demo credit data', () => {
-  it('seeds products and six lines per demo partner with statements, some blocked for non-payment, and a clean ledger', async () => {
-    await seedDemo(getDb());
-    expect(await seedDemoCredit(getDb())).toEqual({ seeded: 12 });
-    expect(await seedDemoCredit(getDb())).toEqual({ seeded: 0 });
-    for (const p of DEMO_PARTNERS) {
-      const [s] = await getDb().execute<{ wallets: number; statements: number; blocked: number; owed: number; today: number }>(sql`
-        select (select count(*)::int from credit_wallets where partner_id = ${p.id}) as wallets,
-               (select count(*)::int from credit_statements where partner_id = ${p.id}) as statements,
-               (select count(*)::int from credit_wallets where partner_id = ${p.id} and blocked_reason = 'non_payment') as blocked,
-               (select count(*)::int from credit_wallets where partner_id = ${p.id} and capital_owed > 0) as owed,
-               (select count(*)::int from credit_movements where partner_id = ${p.id} and at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc') as today`);
-      expect(s!.wallets).toBe(6);
-      expect(s!.statements).toBeGreaterThanOrEqual(12);
-      expect(s!.blocked).toBeGreaterThanOrEqual(1);
-      expect(s!.owed).toBeGreaterThanOrEqual(5);
-      expect(s!.today).toBe(0);
-      expect((await reconcileLedger(getDb(), p.id)).ok).toBe(true);
-    }
   });
 });

@@ -97,25 +97,25 @@ describe('the cut-date cycle', () => {
 
     // Cycle 1 closes on 11 March: 10 days × 100,000 × 0.1 % = 1,000 interest.
     at('2027-03-11T10:00:00Z');
-    expect(await runDueCreditCycles()).toMatchObject({ cuts: 1 });
+    expect(await runDueCreditCycles(p.partner.id)).toMatchObject({ cuts: 1 });
     const [s1] = await statements(p, walletId);
     expect(s1).toMatchObject({ cycle: 1, days: 10, opening: 0n, draws: 100_000n, payments: 0n, interest: 1_000n, fees: 0n, closing: 101_000n, minimumDue: 11_000n, status: 'open' });
     expect(s1!.dueAt.toISOString()).toBe('2027-03-21T10:00:00.000Z');
     // The month's spending is reset and the line regenerated (limit less what is owed).
     expect(await wallet(p, walletId)).toMatchObject({ amountOwed: 100_000, interestOwed: 1_000, amountSpentMonth: 0, amountAvailable: 99_000 });
     expect((await row(p, walletId)).nextCutAt.toISOString()).toBe('2027-04-11T10:00:00.000Z');
-    expect(await runDueCreditCycles()).toMatchObject({ cuts: 0 });
+    expect(await runDueCreditCycles(p.partner.id)).toMatchObject({ cuts: 0 });
 
     // Past the due date unpaid: overdue, but within the 5 grace days still usable.
     at('2027-03-22T10:00:00Z');
-    await runDueCreditCycles();
+    await runDueCreditCycles(p.partner.id);
     expect((await statements(p, walletId))[0]!.status).toBe('overdue');
     expect((await row(p, walletId)).overdueSince?.toISOString()).toBe('2027-03-21T10:00:00.000Z');
     expect(await usable(p, walletId)).toBe(true);
 
     // Past the grace days: blocked for non-payment.
     at('2027-03-27T10:00:00Z');
-    expect(await runDueCreditCycles()).toMatchObject({ blocked: 1 });
+    expect(await runDueCreditCycles(p.partner.id)).toMatchObject({ blocked: 1 });
     expect(await usable(p, walletId)).toBe(false);
     expect((await row(p, walletId)).blockedReason).toBe('non_payment');
     expect((await spend(p, walletId, 10)).status).toBe(422);
@@ -133,14 +133,14 @@ describe('the cut-date cycle', () => {
 
     // Cycle 2 (31 days): 16 days at 100,000 then 15 at 90,000 → 1,600 + 1,350 = 2,950.
     at('2027-04-11T10:00:01Z');
-    await runDueCreditCycles();
+    await runDueCreditCycles(p.partner.id);
     const [, s2] = await statements(p, walletId);
     expect(s2).toMatchObject({ cycle: 2, days: 31, opening: 101_000n, draws: 0n, payments: 11_000n, interest: 2_950n, closing: 92_950n, pastDue: 0n, minimumDue: 2_950n + 9_000n });
     expect(s2!.opening + s2!.draws - s2!.payments + s2!.interest + s2!.fees).toBe(s2!.closing);
 
     // Two more cut dates pass unseen: both are caught up, one statement each, and the wallet is blocked again.
     at('2027-06-11T10:00:01Z');
-    const caught = await runDueCreditCycles();
+    const caught = await runDueCreditCycles(p.partner.id);
     expect(caught.cuts).toBe(2);
     const all = await statements(p, walletId);
     expect(all.map((s) => s.cycle)).toEqual([1, 2, 3, 4]);
@@ -176,16 +176,16 @@ describe('the cut-date cycle', () => {
     const updated = await updateCreditProduct(admin, product.code, { ...terms, name: product.name, annualRateBps: 7_300 });
     expect(updated.currentVersion).toBe(2);
     at('2027-03-11T10:00:00Z');
-    await runDueCreditCycles();
+    await runDueCreditCycles(p.partner.id);
     expect((await statements(p, walletId))[0]).toMatchObject({ interest: 1_000n, termsVersion: 1, annualRateBps: 3_650 });
     expect((await row(p, walletId)).termsVersion).toBe(2);
     // Unpaid at the due date with no grace: blocked at once with the late fee.
     at('2027-03-16T10:00:01Z');
-    await runDueCreditCycles();
+    await runDueCreditCycles(p.partner.id);
     expect(await wallet(p, walletId)).toMatchObject({ interestOwed: 3_500 });
     expect(await usable(p, walletId)).toBe(false);
     at('2027-04-11T10:00:00Z');
-    await runDueCreditCycles();
+    await runDueCreditCycles(p.partner.id);
     const [, s2] = await statements(p, walletId);
     // 31 days at 73 % on 100,000 = 0.2 % a day → 6,200; the fee shows on the statement.
     expect(s2).toMatchObject({ interest: 6_200n, fees: 2_500n, annualRateBps: 7_300, termsVersion: 2 });
@@ -199,10 +199,10 @@ describe('the cut-date cycle', () => {
     const product = await createTestProduct();
     const walletId = await openTestWallet(p, c.appUserId, { productCode: product.code, firstCutDays: 3 });
     at('2027-03-04T10:00:00Z');
-    await runDueCreditCycles();
+    await runDueCreditCycles(p.partner.id);
     expect((await statements(p, walletId))[0]).toMatchObject({ interest: 0n, closing: 0n, minimumDue: 0n, status: 'paid' });
     at('2027-03-30T10:00:00Z');
-    await runDueCreditCycles();
+    await runDueCreditCycles(p.partner.id);
     expect(await usable(p, walletId)).toBe(true);
   });
 });

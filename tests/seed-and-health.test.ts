@@ -4,6 +4,7 @@ import { GET as health } from '@/app/api/health/route';
 import { getDb } from '@/db/client';
 import { DEMO_PARTNERS, seedDemo } from '@/db/seed';
 import { seedDemoDebts } from '@/db/seed-debts';
+import { seedDemoCredit } from '@/db/seed-credit';
 import { authenticateApiKey } from '@/lib/auth/api-keys';
 import { verifyLogin } from '@/lib/auth/users';
 import { reconcileLedger } from '@/lib/ledger';
@@ -70,6 +71,28 @@ describe('demo debts', () => {
       expect(d!.assigned).toBeGreaterThan(5);
       expect(d!.pending).toBe(1);
       expect(d!.reasons).toBe(2);
+      expect((await reconcileLedger(getDb(), p.id)).ok).toBe(true);
+    }
+  });
+});
+
+describe('demo credit data', () => {
+  it('seeds products and six lines per demo partner with statements, some blocked for non-payment, and a clean ledger', async () => {
+    await seedDemo(getDb());
+    expect(await seedDemoCredit(getDb())).toEqual({ seeded: 12 });
+    expect(await seedDemoCredit(getDb())).toEqual({ seeded: 0 });
+    for (const p of DEMO_PARTNERS) {
+      const [s] = await getDb().execute<{ wallets: number; statements: number; blocked: number; owed: number; today: number }>(sql`
+        select (select count(*)::int from credit_wallets where partner_id = ${p.id}) as wallets,
+               (select count(*)::int from credit_statements where partner_id = ${p.id}) as statements,
+               (select count(*)::int from credit_wallets where partner_id = ${p.id} and blocked_reason = 'non_payment') as blocked,
+               (select count(*)::int from credit_wallets where partner_id = ${p.id} and capital_owed > 0) as owed,
+               (select count(*)::int from credit_movements where partner_id = ${p.id} and at >= date_trunc('day', now() at time zone 'utc') at time zone 'utc') as today`);
+      expect(s!.wallets).toBe(6);
+      expect(s!.statements).toBeGreaterThanOrEqual(12);
+      expect(s!.blocked).toBeGreaterThanOrEqual(1);
+      expect(s!.owed).toBeGreaterThanOrEqual(5);
+      expect(s!.today).toBe(0);
       expect((await reconcileLedger(getDb(), p.id)).ok).toBe(true);
     }
   });

@@ -20,15 +20,16 @@ const cycleActor = systemActor('credit-cycle');
 /**
  * Runs everything due at `now()` (the injectable clock): each wallet's cut dates that have passed
  * (one statement per cut, catching up if several passed), then overdue and blocking checks.
- * Each wallet is its own transaction. Returns how many cuts and blocks were made.
+ * Each wallet is its own transaction (`partnerId` limits the run to one tenant). Returns how many
+ * cuts and blocks were made.
  */
-export async function runDueCreditCycles(): Promise<{ cuts: number; blocked: number }> {
+export async function runDueCreditCycles(partnerId?: string): Promise<{ cuts: number; blocked: number }> {
   const at = now();
   const db = getDb();
   const due = await db
     .select({ partnerId: creditWallets.partnerId, id: creditWallets.id })
     .from(creditWallets)
-    .where(or(lte(creditWallets.nextCutAt, at), isNotNull(creditWallets.overdueSince), sql`exists (select 1 from credit_statements s where s.partner_id = ${creditWallets.partnerId} and s.wallet_id = ${creditWallets.id} and s.status = 'open' and s.due_at <= ${at.toISOString()}::timestamptz)`));
+    .where(and(partnerId ? eq(creditWallets.partnerId, partnerId) : undefined, or(lte(creditWallets.nextCutAt, at), isNotNull(creditWallets.overdueSince), sql`exists (select 1 from credit_statements s where s.partner_id = ${creditWallets.partnerId} and s.wallet_id = ${creditWallets.id} and s.status = 'open' and s.due_at <= ${at.toISOString()}::timestamptz)`)));
   let cuts = 0;
   let blocked = 0;
   for (const w of due) {
