@@ -7,12 +7,14 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
+import { drawInput, limitInput, paymentInput } from '@/lib/credit/operations';
+import { openWalletInput } from '@/lib/credit/wallets';
 import { webhookEndpointInput } from '@/lib/webhooks/endpoints';
 import * as greendot from './schemas/greendot';
 import * as manifest from './schemas/manifest';
 import * as smoney from './schemas/smoney';
 
-export type Dialect = 'S-Money' | 'Manifest' | 'Green Dot' | 'Ducat';
+export type Dialect = 'S-Money' | 'Manifest' | 'Green Dot' | 'PayCaddy' | 'Ducat';
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 export type Operation = {
@@ -72,6 +74,15 @@ export const CATALOG: Operation[] = [
   op({ method: 'GET', path: '/api/programs/{programCode}/transfers/{transferIdentifier}', dialect: 'Green Dot', summary: "A transfer and the account's primary purse", auth: 'api_key', success: [200, 'The transfer'] }),
   op({ method: 'PUT', path: '/api/programs/{programCode}/transfers/{transferIdentifier}', dialect: 'Green Dot', summary: 'Reverse a completed transfer', auth: 'api_key', body: greendot.transferReverseBody, example: { transferAuthorizationType: 'reverse' }, success: [200, 'reversed (202 pending while the processor retries)'] }),
 
+  // PayCaddy: credit wallets (paths are case-insensitive: /api/v1/WalletCredits works).
+  op({ method: 'POST', path: '/api/v1/walletcredits', dialect: 'PayCaddy', summary: 'Open a credit wallet for an active customer', auth: 'api_key', body: openWalletInput, example: { userId: 'user-42', currency: 'EUR', description: 'Everyday line', time: 365, limit: 100000, firstCutDate: '2030-01-06T09:00:00.000Z', creditProductCode: '101' }, success: [200, '{id, userId, currency, description, limit, creationDate}'] }),
+  op({ method: 'GET', path: '/api/v1/walletcredits/{walletId}', dialect: 'PayCaddy', summary: 'A credit wallet: limit, owed, interest, available (unknown wallet: 400)', auth: 'api_key', success: [200, 'The wallet'] }),
+  op({ method: 'POST', path: '/api/v1/walletcredits/{walletId}/draws', dialect: 'PayCaddy', summary: 'Spend on the line (refused above what is available or when blocked)', auth: 'api_key', body: drawInput, example: { amount: 2500, currency: 'EUR', statement: 'Supermarket' }, success: [201, 'The wallet'] }),
+  op({ method: 'POST', path: '/api/v1/walletcredits/changewalletlimit', dialect: 'PayCaddy', summary: 'Raise a wallet’s limit (raises only)', auth: 'api_key', body: limitInput, example: { walletId: 'cwl_wallet', newLimit: 150000, currency: 'EUR', statement: 'Good payer' }, success: [200, '{walletId, newLimit}'] }),
+  op({ method: 'POST', path: '/api/v1/reportpaycredits', dialect: 'PayCaddy', summary: 'A payment split between interest and capital per the product', auth: 'api_key', body: paymentInput, example: { walletId: 'cwl_wallet', amountToCapital: 5000, currency: 'EUR', statement: 'Bank transfer' }, success: [200, '{creationDate, limit, amountAvailable}'] }),
+  op({ method: 'POST', path: '/api/v1/reportpaycreditscapital', dialect: 'PayCaddy', summary: 'A payment of capital only', auth: 'api_key', body: paymentInput, example: { walletId: 'cwl_wallet', amountToCapital: 5000, currency: 'EUR', statement: 'Bank transfer' }, success: [200, '{creationDate, limit, amountAvailable}'] }),
+  op({ method: 'GET', path: '/api/v1/checkcredit/{walletId}', dialect: 'PayCaddy', summary: 'Whether the wallet may be used (false when blocked)', auth: 'api_key', success: [200, '{walletId, status}'] }),
+
   // Ducat: webhooks and health.
   op({ method: 'POST', path: '/api/v1/webhook-endpoints', dialect: 'Ducat', summary: 'Register a webhook endpoint; the signing secret is shown once', auth: 'api_key', body: webhookEndpointInput, example: { url: 'https://partner.example/hooks/ducat', events: ['p2p.sent', 'clientdebt.created'] }, success: [201, 'The endpoint with its secret'] }),
   op({ method: 'GET', path: '/api/v1/webhook-endpoints', dialect: 'Ducat', summary: "The partner's webhook endpoints (no secrets)", auth: 'api_key', success: [200, '{data}'] }),
@@ -85,6 +96,7 @@ export const CATALOG: Operation[] = [
   op({ method: 'GET', path: '/api/backoffice/p2p/{id}', dialect: 'Ducat', summary: 'A P2P (live page)', auth: 'session', permission: 'p2p.read', success: [200, 'JSON'], internal: true }),
   op({ method: 'GET', path: '/api/backoffice/p2p/export', dialect: 'Ducat', summary: 'P2P CSV', auth: 'session', permission: 'p2p.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/debts/export', dialect: 'Ducat', summary: 'Debts CSV', auth: 'session', permission: 'debts.read', success: [200, 'CSV'], internal: true, csv: true }),
+  op({ method: 'GET', path: '/api/backoffice/credit/export', dialect: 'Ducat', summary: 'Credit wallets CSV', auth: 'session', permission: 'credit.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/transfers/export', dialect: 'Ducat', summary: 'Program transfers CSV', auth: 'session', permission: 'transfers.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/billing/template', dialect: 'Ducat', summary: 'Mass billing CSV template', auth: 'session', permission: 'debits.force', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/billing/{id}', dialect: 'Ducat', summary: 'A mass billing (live page)', auth: 'session', permission: 'debits.force', success: [200, 'JSON'], internal: true }),

@@ -14,6 +14,7 @@ const ERROR_SCHEMA: Record<Dialect, string> = {
   Manifest: 'Problem',
   Ducat: 'Problem',
   'Green Dot': 'GreenDotError',
+  PayCaddy: 'Problem',
 };
 
 function operationId(o: Operation) {
@@ -61,9 +62,9 @@ export function openApiDocument() {
       title: 'Ducat partner API',
       version: '1.0.0',
       description:
-        'Ledger, wallets, P2P, client debts and program transfers. Each dialect keeps its vendor’s names and envelopes: S-Money (`/api/v1.1`), Manifest (`/api/p2p`), Green Dot (`/api/programs`). Amounts are integer cents unless the dialect says otherwise (Green Dot: decimal units).',
+        'Ledger, wallets, P2P, client debts and program transfers. Each dialect keeps its vendor’s names and envelopes: S-Money (`/api/v1.1`), Manifest (`/api/p2p`), Green Dot (`/api/programs`), PayCaddy (`/api/v1/WalletCredits`, credit wallets). Amounts are integer cents unless the dialect says otherwise (Green Dot: decimal units).',
     },
-    tags: (['S-Money', 'Manifest', 'Green Dot', 'Ducat'] as const).map((name) => ({ name })),
+    tags: (['S-Money', 'Manifest', 'Green Dot', 'PayCaddy', 'Ducat'] as const).map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Your partner API key: `Authorization: Bearer sk_…`' } },
