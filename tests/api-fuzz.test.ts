@@ -85,7 +85,7 @@ let params: Record<string, string>;
 beforeAll(async () => {
   p = await createTestPartner();
   const c = await createTestCustomer(p, { funded: 10_000n });
-  params = { appUserId: c.appUserId, orderId: 'unknown-order', bulkId: 'bulk_unknown', id: c.walletId, peerId: c.walletId, programCode: p.partner.programCode, transferIdentifier: 'unknown-transfer' };
+  params = { appUserId: c.appUserId, orderId: 'unknown-order', bulkId: 'bulk_unknown', id: c.walletId, peerId: c.walletId, programCode: p.partner.programCode, transferIdentifier: 'unknown-transfer', walletId: 'cwl_unknown' };
 });
 
 async function send(o: Operation, init: { body: string; type: string }) {

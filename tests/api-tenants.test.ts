@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { CATALOG, pathParameters, type Operation } from '@/lib/http/catalog';
 import { createTestCustomer, createTestPartner, type TestPartner } from './support/fixtures';
+import { createTestProduct, openTestWallet } from './support/credit';
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string> | undefined> }) => Promise<Response>;
 async function handlerOf(o: Operation): Promise<Handler> {
@@ -30,7 +31,7 @@ async function send(o: Operation, apiKey: string | null, params: Record<string, 
 
 let a: TestPartner;
 let b: TestPartner;
-let A: { appUserId: string; walletId: string; wallet2: string; payin: string; payment: string; debt: string; p2p: string; bulk: string; transfer: string; endpoint: string };
+let A: { appUserId: string; walletId: string; wallet2: string; payin: string; payment: string; debt: string; p2p: string; bulk: string; transfer: string; endpoint: string; creditWallet: string; creditProduct: string };
 
 beforeAll(async () => {
   a = await createTestPartner();
@@ -50,7 +51,10 @@ beforeAll(async () => {
   const bulk = json(await post('/api/v1.1/payments/bulk', [{ OrderId: 'A-BULK-1', Sender: { AppUserId: c1.appUserId }, Receiver: { Commission: true }, Amount: 1 }]));
   await post('/api/programs/{programCode}/transfers', { transferType: 'disbursementIn', transferIdentifier: 'A-TRF', accountIdentifier: c1.walletId, amount: 1, currencyCode: 'EUR' }, { programCode: a.partner.programCode });
   const endpoint = json(await post('/api/v1/webhook-endpoints', { url: 'https://a.example/hooks', events: ['*'] }));
-  A = { appUserId: c1.appUserId, walletId: c1.walletId, wallet2: c2.walletId, payin: 'A-PAYIN', payment: 'A-PAY', debt: 'A-CARD', p2p: String(p2p.id), bulk: String(bulk.Id), transfer: 'A-TRF', endpoint: String(endpoint.id) };
+  const product = await createTestProduct();
+  const creditWallet = await openTestWallet(a, c1.appUserId, { productCode: product.code });
+  await post('/api/v1/walletcredits/{walletId}/draws', { amount: 1_000, currency: 'EUR' }, { walletId: creditWallet });
+  A = { appUserId: c1.appUserId, walletId: c1.walletId, wallet2: c2.walletId, payin: 'A-PAYIN', payment: 'A-PAY', debt: 'A-CARD', p2p: String(p2p.id), bulk: String(bulk.Id), transfer: 'A-TRF', endpoint: String(endpoint.id), creditWallet, creditProduct: product.code };
   // A's own key reaches every one of these objects: B's 404s below are about the tenant, not the id.
   for (const o of partnerOps.filter((x) => x.method === 'GET')) {
     const target = OBJECTS[key(o)]!();
@@ -95,6 +99,13 @@ const OBJECTS: Record<string, () => { params: Record<string, string>; body?: unk
   'POST /api/v1/webhook-endpoints': () => 'no-foreign-reference',
   'GET /api/v1/webhook-endpoints': () => 'no-foreign-reference',
   'DELETE /api/v1/webhook-endpoints/{id}': () => ({ params: { id: A.endpoint } }),
+  'POST /api/v1/walletcredits': () => ({ params: {}, body: { userId: A.appUserId, currency: 'EUR', time: 30, limit: 1_000, firstCutDate: new Date(Date.now() + 10 * 86_400_000).toISOString(), creditProductCode: A.creditProduct } }),
+  'GET /api/v1/walletcredits/{walletId}': () => ({ params: { walletId: A.creditWallet } }),
+  'POST /api/v1/walletcredits/{walletId}/draws': () => ({ params: { walletId: A.creditWallet }, body: { amount: 1, currency: 'EUR' } }),
+  'POST /api/v1/walletcredits/changewalletlimit': () => ({ params: {}, body: { walletId: A.creditWallet, newLimit: 10_000_000, currency: 'EUR' } }),
+  'POST /api/v1/reportpaycredits': () => ({ params: {}, body: { walletId: A.creditWallet, amountToCapital: 1, currency: 'EUR' } }),
+  'POST /api/v1/reportpaycreditscapital': () => ({ params: {}, body: { walletId: A.creditWallet, amountToCapital: 1, currency: 'EUR' } }),
+  'GET /api/v1/checkcredit/{walletId}': () => ({ params: { walletId: A.creditWallet } }),
 };
 
 const partnerOps = CATALOG.filter((o) => o.auth === 'api_key');

@@ -81,7 +81,7 @@ describe('PayCaddy credit wallets API', () => {
     const product = await createTestProduct();
     const base = { userId: c.appUserId, currency: 'EUR', description: 'x', time: 30, limit: 1000, firstCutDate: new Date(Date.now() + 10 * 86_400_000).toISOString(), creditProductCode: product.code };
     const open = (body: Record<string, unknown>) => call(openWallet, { method: 'POST', apiKey: p.apiKey, body });
-    expectPayCaddyError(await open({ ...base, userId: 'nobody' }), 400, /user 'nobody' not found/);
+    expectPayCaddyError(await open({ ...base, userId: 'nobody' }), 404, /user 'nobody' not found/);
     expectPayCaddyError(await open({ ...base, creditProductCode: '99' }), 400, /3 digits/);
     expectPayCaddyError(await open({ ...base, currency: 'EUX' }), 400, /ISO 4217/);
     expectPayCaddyError(await open({ ...base, currency: 'USD' }), 400, /not supported/);
@@ -162,8 +162,8 @@ describe('PayCaddy credit wallets API', () => {
     const { p, c, walletId } = await setup(100_000);
     await spend(p, walletId, 1_000);
     for (const route of [pay, payCap]) {
-      expectPayCaddyError(await route(p, 'cwl_nope', 10), 422, /not a credit wallet/);
-      expectPayCaddyError(await route(p, c.walletId, 10), 422, /not a credit wallet/);
+      expectPayCaddyError(await route(p, 'cwl_nope', 10), 422, /^Wallet 'cwl_nope' not found$/);
+      expectPayCaddyError(await route(p, c.walletId, 10), 422, /not found/);
       expectPayCaddyError(await route(p, walletId, 10, 'USD'), 422, /currency USD/);
       expectPayCaddyError(await route(p, walletId, 1_001), 422, /more than the 1000 owed/);
       expectPayCaddyError(await route(p, walletId, -5), 400, /amountToCapital/);
@@ -206,14 +206,15 @@ describe('PayCaddy credit wallets API', () => {
     expectPayCaddyError(await spend(p, walletId, 100), 422, /end of its term/);
   });
 
-  it('another partner’s wallet does not exist for them (tenant isolation)', async () => {
+  it('another partner’s wallet is a 404 for them (tenant isolation), while an unknown id keeps the seed’s 400/422', async () => {
     const { p, walletId } = await setup();
     const other = await createTestPartner();
-    expectPayCaddyError(await get(other, walletId), 400, /not found/);
-    expectPayCaddyError(await spend(other, walletId, 100), 400, /not found/);
-    expectPayCaddyError(await pay(other, walletId, 100), 422, /not a credit wallet/);
-    expectPayCaddyError(await raise(other, walletId, 1_000_000), 400, /not found/);
-    expectPayCaddyError(await call(checkCredit, { apiKey: other.apiKey, params: { walletId } }), 400, /not found/);
+    expectPayCaddyError(await get(other, walletId), 404, /not found/);
+    expectPayCaddyError(await spend(other, walletId, 100), 404, /not found/);
+    expectPayCaddyError(await pay(other, walletId, 100), 404, /not found/);
+    expectPayCaddyError(await payCap(other, walletId, 100), 404, /not found/);
+    expectPayCaddyError(await raise(other, walletId, 1_000_000), 404, /not found/);
+    expectPayCaddyError(await call(checkCredit, { apiKey: other.apiKey, params: { walletId } }), 404, /not found/);
     expect((await get(p, walletId)).body).toMatchObject({ limit: 100_000, amountOwed: 0 });
   });
 

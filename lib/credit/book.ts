@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Queryable, Tx } from '@/db/client';
 import { accounts, creditMovements, creditStatements, creditWalletEvents, creditWallets } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
@@ -12,15 +12,26 @@ import type { CreditStatementRow, CreditWalletRow } from './model';
  * transaction, record the movement with the owed capital and interest after it.
  */
 
-/** Locks a wallet of the tenant (another tenant's wallet does not exist). Always lock it before its account. */
-export async function lockCreditWallet(tx: Tx, partnerId: string, walletId: string): Promise<CreditWalletRow> {
+/**
+ * Locks a wallet of the tenant. Always lock it before its account. A missing wallet is refused
+ * with `unknownKind` (the seed's 400 or 422 for an unknown wallet), except that another tenant's
+ * wallet is a 404 as everywhere in Ducat.
+ */
+export async function lockCreditWallet(tx: Tx, partnerId: string, walletId: string, unknownKind: DomainError['kind'] = 'validation'): Promise<CreditWalletRow> {
   const [w] = await tx
     .select()
     .from(creditWallets)
     .where(and(eq(creditWallets.partnerId, partnerId), eq(creditWallets.id, walletId)))
     .for('update');
-  if (!w) throw notFound(`Wallet '${walletId}'`);
+  if (!w) throw await missingWallet(tx, walletId, unknownKind);
   return w;
+}
+
+/** Why a wallet id did not resolve in the caller's tenant: another tenant's (404), or unknown (the seed's error). */
+export async function missingWallet(db: Queryable, walletId: string, unknownKind: DomainError['kind']): Promise<DomainError> {
+  const [elsewhere] = await db.select({ id: creditWallets.id }).from(creditWallets).where(eq(creditWallets.id, walletId)).limit(1);
+  if (elsewhere) return notFound(`Wallet '${walletId}'`);
+  return new DomainError(unknownKind, `Wallet '${walletId}' not found`, { reason: 'wallet_not_found' });
 }
 
 export async function withheldOf(tx: Tx, w: CreditWalletRow): Promise<bigint> {

@@ -64,11 +64,8 @@ export async function reportPayment(actor: Actor, mode: 'split' | 'capital', raw
   const partnerId = requireTenant(actor, partner);
   const input = paymentInput.parse(raw);
   return inTransaction(async (tx) => {
-    const w = await lockCreditWallet(tx, partnerId, input.walletId).catch((e: unknown) => {
-      // The seed answers 422 for an unknown or non-credit wallet on payments.
-      if (e instanceof DomainError && e.kind === 'not_found') throw new DomainError('unprocessable', `Wallet '${input.walletId}' is not a credit wallet of yours`, { reason: 'not_a_credit_wallet' });
-      throw e;
-    });
+    // The seed answers 422 for an unknown or non-credit wallet on payments (another tenant's: 404).
+    const w = await lockCreditWallet(tx, partnerId, input.walletId, 'unprocessable');
     assertCurrency(w, input.currency, 'unprocessable');
     const amount = BigInt(input.amountToCapital);
     const owed = mode === 'split' ? w.capitalOwed + w.interestOwed : w.capitalOwed;
@@ -136,10 +133,7 @@ export async function changeWalletLimit(actor: Actor, raw: z.input<typeof limitI
   const partnerId = requireTenant(actor, partner);
   const input = limitInput.parse(raw);
   return inTransaction(async (tx) => {
-    const w = await lockCreditWallet(tx, partnerId, input.walletId).catch((e: unknown) => {
-      if (e instanceof DomainError && e.kind === 'not_found') throw new DomainError('validation', `Wallet '${input.walletId}' not found`);
-      throw e;
-    });
+    const w = await lockCreditWallet(tx, partnerId, input.walletId, 'validation');
     assertCurrency(w, input.currency, 'validation');
     return applyLimit(tx, actor, w, BigInt(input.newLimit), 'api', input.statement ?? null);
   });

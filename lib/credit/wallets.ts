@@ -11,6 +11,7 @@ import { inTransaction } from '@/lib/db';
 import { DomainError, notFound } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { emitEvent } from '@/lib/webhooks/outbox';
+import { missingWallet } from './book';
 import { DAY_MS, amountAvailable, type CreditWalletRow } from './model';
 import { currentVersion, productCode } from './products';
 
@@ -76,7 +77,7 @@ export async function openCreditWallet(actor: Actor, raw: OpenWalletInput, partn
     const [p] = await tx.select({ supported: partners.supportedCurrencies }).from(partners).where(eq(partners.id, partnerId));
     if (!p?.supported.includes(currency)) throw new DomainError('validation', `currency ${currency} is not supported by this program`);
     const [customer] = await tx.select().from(customers).where(and(eq(customers.partnerId, partnerId), eq(customers.appUserId, input.userId)));
-    if (!customer) throw new DomainError('validation', `user '${input.userId}' not found`);
+    if (!customer) throw notFound(`user '${input.userId}'`);
     if (customer.status !== 'active') throw new DomainError('validation', `user '${input.userId}' is not active (${customer.status})`);
     const version = await currentVersion(tx, input.creditProductCode);
     if (version === null) throw new DomainError('validation', `creditProductCode ${input.creditProductCode} does not exist`);
@@ -166,7 +167,7 @@ export async function getCreditWallet(actor: Actor, walletId: string, partner?: 
   assertCan(actor, 'credit.read');
   const partnerId = requireTenant(actor, partner);
   const w = await findWallet(getDb(), partnerId, walletId);
-  if (!w) throw notFound(`Wallet '${walletId}'`);
+  if (!w) throw await missingWallet(getDb(), walletId, 'validation');
   return viewOf(getDb(), w);
 }
 

@@ -19,5 +19,5 @@ export function paymentRoute(mode: 'split' | 'capital') {
       toCapital: r.toCapital,
       toInterest: r.toInterest,
     });
-  }, payCaddyError(422));
+  }, payCaddyError());
 }

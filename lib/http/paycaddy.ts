@@ -8,10 +8,13 @@ import type { Problem } from './problem';
  * `{type, title, status, detail, instance}` with the message as the title.
  */
 
-/** Renders failures in the seed's shape; `notFoundStatus` is what this endpoint answers for an unknown wallet (400 or 422). */
-export function payCaddyError(notFoundStatus: 400 | 422 = 400) {
+/**
+ * Renders failures in the seed's shape. An unknown wallet is the seed's 400 (422 on payments),
+ * decided by the service; another tenant's object is a 404.
+ */
+export function payCaddyError() {
   return (p: Problem, error: unknown): Response => {
-    const status = isDomainError(error) && error.kind === 'not_found' ? notFoundStatus : p.status;
+    const status = p.status;
     const title = isDomainError(error) || p.status < 500 ? p.detail : p.title;
     const body: Record<string, unknown> = { type: p.type, title, status, detail: p.detail, instance: p.instance ?? '' };
     if (p.errors) body.errors = p.errors;

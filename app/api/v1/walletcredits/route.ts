@@ -6,4 +6,4 @@ import { openCreditWallet, openWalletInput } from '@/lib/credit/wallets';
 export const POST = partnerRoute(async (req, { actor }) => {
   const v = await openCreditWallet(actor, await readJson(req, openWalletInput));
   return json({ id: v.id, userId: v.userId, currency: v.currency, description: v.description ?? '', limit: v.limit, creationDate: v.creationDate.toISOString() });
-}, payCaddyError(400));
+}, payCaddyError());

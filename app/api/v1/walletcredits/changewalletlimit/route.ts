@@ -6,4 +6,4 @@ import { payCaddyError } from '@/lib/http/paycaddy';
 export const POST = partnerRoute(async (req, { actor }) => {
   const change = await changeWalletLimit(actor, await readJson(req, limitInput));
   return json({ walletId: change.walletId, newLimit: change.newLimit });
-}, payCaddyError(400));
+}, payCaddyError());

@@ -6,4 +6,4 @@ import { payCaddyError, payCaddyWallet } from '@/lib/http/paycaddy';
 export const POST = partnerRoute(async (req, { actor, params }) => {
   const v = await recordDraw(actor, params.walletId!, await readJson(req, drawInput));
   return json(payCaddyWallet(v), { status: 201 });
-}, payCaddyError(400));
+}, payCaddyError());
