@@ -31,6 +31,14 @@ const PERMISSIONS: Record<string, Permission | ((role: Role) => boolean) | 'publ
   'app/(backoffice)/accounts/[accountId]/actions.ts#changeAccountStatusAction': 'accounts.manage',
   'app/(backoffice)/p2p/new/actions.ts#sendP2pAction': (role) => can(role, 'p2p.send') && canSendFromBackoffice(role),
   'app/(backoffice)/transfers/[transferIdentifier]/actions.ts#reverseTransferAction': 'transfers.reverse',
+  'app/(backoffice)/credit/[walletId]/actions.ts#raiseLimitAction': 'credit.operate',
+  'app/(backoffice)/credit/[walletId]/actions.ts#recordPaymentAction': 'credit.operate',
+  'app/(backoffice)/credit/[walletId]/actions.ts#blockWalletAction': 'credit.operate',
+  'app/(backoffice)/credit/[walletId]/actions.ts#unblockWalletAction': 'credit.operate',
+  'app/(backoffice)/credit/approvals/actions.ts#decideLimitRaiseAction': 'credit.approve',
+  'app/(backoffice)/credit/approvals/actions.ts#setLimitThresholdAction': 'settings.manage',
+  'app/(backoffice)/credit/products/actions.ts#createProductAction': 'credit.products.manage',
+  'app/(backoffice)/credit/products/actions.ts#updateProductAction': 'credit.products.manage',
 };
 
 type Manifest = { node: Record<string, { filename?: string; exportedName?: string }> };
