@@ -247,3 +247,26 @@ describe('PayCaddy credit wallets API', () => {
     expect(canonicalApiPath('/api/v1/webhook-endpoints/whe_A')).toBeNull();
   });
 });
+
+describe('retrying draws and payments with an Idempotency-Key', () => {
+  const keyed = (key: string) => ({ 'idempotency-key': key });
+  it('the same draw or payment sent again, even at once, is booked once; the key with another body is a 422', async () => {
+    const { p, walletId } = await setup(100_000);
+    const body = { amount: 2_500, currency: 'EUR', statement: 'Groceries' };
+    const twins = await Promise.all([1, 2, 3].map(() => call(draw, { method: 'POST', apiKey: p.apiKey, params: { walletId }, body, headers: keyed('draw-1') })));
+    expect(twins.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect((await get(p, walletId)).body).toMatchObject({ amountOwed: 2_500 });
+    const other = await call(draw, { method: 'POST', apiKey: p.apiKey, params: { walletId }, body: { ...body, amount: 100 }, headers: keyed('draw-1') });
+    expect(other.status).toBe(422);
+
+    const payment = { walletId, amountToCapital: 1_000, currency: 'EUR', statement: 'Payment' };
+    const paid = await Promise.all([1, 2].map(() => call(payCapital, { method: 'POST', apiKey: p.apiKey, body: payment, headers: keyed('pay-1') })));
+    expect(paid.map((r) => r.status)).toEqual([200, 200]);
+    expect(paid[1]!.body).toEqual(paid[0]!.body);
+    expect((await get(p, walletId)).body).toMatchObject({ amountOwed: 1_500 });
+    // Without a key every call is a new payment.
+    await payCap(p, walletId, 500);
+    await payCap(p, walletId, 500);
+    expect((await get(p, walletId)).body).toMatchObject({ amountOwed: 500 });
+  });
+});

@@ -8,6 +8,7 @@ import { assertCan, requireTenant } from '@/lib/auth/permissions';
 import { now } from '@/lib/clock';
 import { inTransaction } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
+import { once } from '@/lib/idempotency';
 import { emitEvent } from '@/lib/webhooks/outbox';
 import { bookMovement, latestStatement, lockCreditWallet, overdueOn, walletEvent, withheldOf } from './book';
 import { amountAvailable, splitPayment, type CreditWalletRow } from './model';
@@ -30,12 +31,13 @@ function assertCurrency(w: CreditWalletRow, given: string, kind: DomainError['ki
 /**
  * Spends on the line: refused when the wallet is blocked or past its term, or when the amount is
  * more than what is available. One balanced journal transaction (credit wallet −, funding +).
+ * With an idempotency key, a retry of the same draw replays the first answer and draws once.
  */
-export async function recordDraw(actor: Actor, walletId: string, raw: z.input<typeof drawInput>, partner?: string): Promise<CreditWalletView> {
+export async function recordDraw(actor: Actor, walletId: string, raw: z.input<typeof drawInput>, partner?: string, idempotencyKey?: string | null): Promise<CreditWalletView> {
   assertCan(actor, 'credit.write');
   const partnerId = requireTenant(actor, partner);
   const input = drawInput.parse(raw);
-  return inTransaction(async (tx) => {
+  return inTransaction((tx) => onceIfKeyed(tx, { partnerId, scope: 'credit.draw', key: idempotencyKey, request: { walletId, ...input } }, async () => {
     const w = await lockCreditWallet(tx, partnerId, walletId);
     assertCurrency(w, input.currency, 'unprocessable');
     if (w.status === 'blocked') throw new DomainError('unprocessable', `the wallet is blocked (${w.blockedReason === 'non_payment' ? 'non-payment' : 'by the system'})`, { reason: 'wallet_blocked' });
@@ -48,7 +50,13 @@ export async function recordDraw(actor: Actor, walletId: string, raw: z.input<ty
     const v = await viewOf(tx, wallet);
     await emitEvent(tx, { partnerId, type: 'credit.draw', payload: { ...walletPayload(v), amount, statement: input.statement ?? null } });
     return v;
-  });
+  }));
+}
+
+/** Runs `work` once per idempotency key when one is given (the key's scope is the operation). */
+function onceIfKeyed<T>(tx: Tx, id: { partnerId: string; scope: string; key?: string | null; request: unknown }, work: () => Promise<T>): Promise<T> {
+  if (!id.key) return work();
+  return once(tx, { ...id, key: id.key }, work).then((r) => r.result);
 }
 
 export type PaymentResult = { wallet: CreditWalletView; creationDate: Date; toCapital: bigint; toInterest: bigint; unblocked: boolean };
@@ -59,11 +67,18 @@ export type PaymentResult = { wallet: CreditWalletView; creationDate: Date; toCa
  * than is owed (capital + interest for a split payment, capital alone for a capital payment).
  * A payment that clears what is overdue unblocks a wallet blocked for non-payment.
  */
-export async function reportPayment(actor: Actor, mode: 'split' | 'capital', raw: z.input<typeof paymentInput>, partner?: string, via: 'api' | 'backoffice' = 'api'): Promise<PaymentResult> {
+export async function reportPayment(
+  actor: Actor,
+  mode: 'split' | 'capital',
+  raw: z.input<typeof paymentInput>,
+  partner?: string,
+  via: 'api' | 'backoffice' = 'api',
+  idempotencyKey?: string | null,
+): Promise<PaymentResult> {
   assertCan(actor, via === 'api' ? 'credit.write' : 'credit.operate');
   const partnerId = requireTenant(actor, partner);
   const input = paymentInput.parse(raw);
-  return inTransaction(async (tx) => {
+  return inTransaction((tx) => onceIfKeyed(tx, { partnerId, scope: `credit.payment.${mode}`, key: idempotencyKey, request: input }, async () => {
     // The seed answers 422 for an unknown or non-credit wallet on payments (another tenant's: 404).
     const w = await lockCreditWallet(tx, partnerId, input.walletId, 'unprocessable');
     assertCurrency(w, input.currency, 'unprocessable');
@@ -89,7 +104,7 @@ export async function reportPayment(actor: Actor, mode: 'split' | 'capital', raw
     await emitEvent(tx, { partnerId, type: 'credit.payment_reported', payload: { ...walletPayload(v), amount, toCapital: split.toCapital, toInterest: split.toInterest, capitalOnly: mode === 'capital', statement: input.statement ?? null, creationDate: booked.at } });
     if (unblocked) await emitEvent(tx, { partnerId, type: 'credit.unblocked', payload: { ...walletPayload(v), reason: 'overdue_paid' } });
     return { wallet: v, creationDate: booked.at, ...split, unblocked: Boolean(unblocked) };
-  });
+  }));
 }
 
 /** Counts a payment toward the latest statement's minimum; clears the overdue state (and a non-payment block) when it is paid. */

@@ -31,7 +31,7 @@ function parameters(o: Operation) {
   const props = (query?.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((query?.required ?? []) as string[]);
   const inQuery = Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: required.has(name) && schema.default === undefined, schema }));
-  const headers = o.method === 'POST' && o.path.endsWith('/commit') ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }] : [];
+  const headers = o.method === 'POST' && /\/commit$|\/draws$|\/reportpaycredits(capital)?$/.test(o.path) ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }] : [];
   return [...inPath, ...inQuery, ...headers];
 }
 
