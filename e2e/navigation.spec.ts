@@ -8,7 +8,9 @@ const PAGES: Record<string, { path: string; heading: string }> = {
   Transfers: { path: '/transfers', heading: 'Program transfers' },
   Debts: { path: '/debts', heading: 'Client debts' },
   Billing: { path: '/billing', heading: 'Billing' },
+  'Loss and profit': { path: '/loss-and-profit', heading: 'Loss and profit' },
   Partners: { path: '/partners', heading: 'Partners' },
+  'Audit log': { path: '/audit', heading: 'Audit log' },
   Staff: { path: '/admin/staff', heading: 'Staff' },
 };
 

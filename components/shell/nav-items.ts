@@ -11,7 +11,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/transfers', label: 'Transfers', permission: 'transfers.read' },
   { href: '/debts', label: 'Debts', permission: 'debts.read' },
   { href: '/billing', label: 'Billing', permission: 'debits.force' },
+  { href: '/loss-and-profit', label: 'Loss and profit', permission: 'reports.loss_and_profit' },
   { href: '/partners', label: 'Partners', permission: 'partners.read' },
+  { href: '/audit', label: 'Audit log', permission: 'audit.read' },
   { href: '/admin/staff', label: 'Staff', permission: 'staff.read' },
 ];
 

@@ -10,3 +10,4 @@ export * from './bulk';
 export * from './settings';
 export * from './transfers';
 export * from './rate-limits';
+export * from './reports';

@@ -29,6 +29,7 @@ const MATRIX = {
   'staff.read': ['admin'],
   'webhooks.manage': ['admin', 'partner'],
   'audit.read': ['admin', 'manager'],
+  'reports.loss_and_profit': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;
