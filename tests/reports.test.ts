@@ -10,6 +10,7 @@ import { contestPayin, recordCardOperation } from '@/lib/debts/operations';
 import { sendPayment } from '@/lib/p2p/immediate';
 import { recordPayin } from '@/lib/payins/service';
 import { lossAndProfitCsv } from '@/lib/reports/csv';
+import { getDashboardKpis } from '@/lib/backoffice/dashboard';
 import { getDrillDown } from '@/lib/reports/drill-down';
 import { getLossAndProfitReport, type PartnerReport } from '@/lib/reports/loss-and-profit';
 import { addDays } from '@/lib/reports/period';
@@ -162,6 +163,21 @@ describe('reconciliation', () => {
     } finally {
       await getDb().execute(sql`delete from ledger_daily_movements where partner_id = ${p.partner.id} and slot = 99`);
     }
+  });
+});
+
+describe('overview KPIs', () => {
+  it('count the story from the rollups, scoped to the partner', async () => {
+    const k = await getDashboardKpis(p.actor);
+    // alice 0, bob 0, carol 1,000 − 215, biller 1,000 + 200 + 600, dave 0.
+    expect(k.customerBalances.now).toBe(2_585n);
+    expect(k.customerBalances.series.at(-1)).toBe(2_585n);
+    expect(k.customerBalances.series.at(-2)).toBe(1_985n); // before today's 600 payin to dave
+    expect(k.p2p).toMatchObject({ todayCount: 1, todayVolume: 600n, weekAgoCount: 0 });
+    expect(k.openDebt).toEqual({ count: 2, remaining: 800n });
+    expect(k.debtsThisWeek).toMatchObject({ created: 1, createdAmount: 600n, recovered: 2, recoveredAmount: 600n });
+    expect(k.recoveryRate).toBeCloseTo(600 / 1_700, 4);
+    expect(k.failedDeliveries).toBe(0);
   });
 });
 

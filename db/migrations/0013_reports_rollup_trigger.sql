@@ -1,7 +1,9 @@
 -- Rollups for the loss-and-profit report and the overview, kept in step with journal_entries by a
 -- statement-level trigger: one run per INSERT statement, aggregating its transition table, so a
 -- batch of P2P payments written in one statement costs one small upsert, not one per entry.
--- Journal entries are never updated or deleted, so INSERT is the only event.
+-- Journal entries are never updated or deleted, so INSERT is the only event. `transactions`
+-- counts each journal transaction once, in the group of its first entry (all of a transaction's
+-- entries are written by one statement), so summing it over groups gives exact counts.
 CREATE OR REPLACE FUNCTION journal_entries_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO ledger_daily_movements AS m
@@ -9,8 +11,8 @@ BEGIN
     SELECT e.partner_id, (e.created_at AT TIME ZONE 'UTC')::date, a.kind, e.currency, t.kind,
            CASE WHEN t.kind = 'debt_recovery' THEN coalesce(t.metadata->>'source', '') ELSE '' END,
            (pg_backend_pid() % 64)::smallint,
-           sum(greatest(e.amount, 0)), sum(least(e.amount, 0)), count(*), count(DISTINCT e.transaction_id)
-    FROM new_entries e
+           sum(greatest(e.amount, 0)), sum(least(e.amount, 0)), count(*), count(*) FILTER (WHERE e.id = e.first_id)
+    FROM (SELECT n.*, min(n.id) OVER (PARTITION BY n.partner_id, n.transaction_id) AS first_id FROM new_entries n) e
     JOIN accounts a ON a.partner_id = e.partner_id AND a.id = e.account_id
     JOIN journal_transactions t ON t.partner_id = e.partner_id AND t.id = e.transaction_id
     GROUP BY 1, 2, 3, 4, 5, 6
@@ -51,8 +53,8 @@ BEGIN
   INSERT INTO ledger_daily_movements (partner_id, day, account_kind, currency, txn_kind, detail, slot, credits, debits, entries, transactions)
     SELECT e.partner_id, (e.created_at AT TIME ZONE 'UTC')::date, a.kind, e.currency, t.kind,
            CASE WHEN t.kind = 'debt_recovery' THEN coalesce(t.metadata->>'source', '') ELSE '' END, 0,
-           sum(greatest(e.amount, 0)), sum(least(e.amount, 0)), count(*), count(DISTINCT e.transaction_id)
-    FROM journal_entries e
+           sum(greatest(e.amount, 0)), sum(least(e.amount, 0)), count(*), count(*) FILTER (WHERE e.id = e.first_id)
+    FROM (SELECT n.*, min(n.id) OVER (PARTITION BY n.partner_id, n.transaction_id) AS first_id FROM journal_entries n) e
     JOIN accounts a ON a.partner_id = e.partner_id AND a.id = e.account_id
     JOIN journal_transactions t ON t.partner_id = e.partner_id AND t.id = e.transaction_id
     GROUP BY 1, 2, 3, 4, 5, 6;
@@ -70,3 +72,6 @@ SELECT rebuild_ledger_rollups();
 --> statement-breakpoint
 -- Write-offs (and their reopening) by time, for the L&P report.
 CREATE INDEX IF NOT EXISTS client_debt_events_status_at ON client_debt_events (at) WHERE type IN ('written_off', 'status_changed');
+--> statement-breakpoint
+-- Failed webhook deliveries, for the overview's KPI (a small partial index: only failures enter it).
+CREATE INDEX IF NOT EXISTS webhook_deliveries_failed ON webhook_deliveries (partner_id, created_at) WHERE status = 'failed';

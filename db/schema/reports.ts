@@ -24,6 +24,7 @@ export const ledgerDailyMovements = pgTable(
     credits: money('credits').notNull().default(sql`0`),
     debits: money('debits').notNull().default(sql`0`),
     entries: integer('entries').notNull().default(0),
+    /** Journal transactions counted once each, in the group of their first entry. */
     transactions: integer('transactions').notNull().default(0),
   },
   (t) => [

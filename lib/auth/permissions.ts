@@ -28,6 +28,7 @@ const MATRIX = {
   'partners.read': ['admin', 'finance', 'manager'],
   'staff.read': ['admin'],
   'webhooks.manage': ['admin', 'partner'],
+  'webhooks.read': ['admin', 'finance', 'manager', 'partner'],
   'audit.read': ['admin', 'manager'],
   'reports.loss_and_profit': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
