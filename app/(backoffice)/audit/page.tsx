@@ -7,7 +7,7 @@ import { DateRangeFilter, Field, FilterActions, PartnerFilter, SelectFilter } fr
 import { inputClass, secondaryButtonClass } from '@/components/ui/form';
 import { formatDateTime, ROLE_LABELS } from '@/components/ui/format';
 import { KeysetPager } from '@/components/ui/keyset-pager';
-import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { Table, Td, Th } from '@/components/ui/table';
 import { hrefWith } from '@/components/ui/url';
 import { AUDIT_ROLES, auditQuery, listAuditLog, type AuditQuery } from '@/lib/backoffice/audit-log';
 import { partnerOptions } from '@/lib/backoffice/partners';
@@ -73,9 +73,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             </thead>
             <tbody>
               {log.rows.map((r) => (
-                <Tr key={r.id}>
+                <tr key={r.id} data-testid="audit-row" className="hover:bg-zinc-50/70">
                   <Td className="whitespace-nowrap align-top">{formatDateTime(r.at)}</Td>
-                  <Td className="align-top">
+                  <Td className="align-top" data-testid="audit-actor">
                     {r.actorName ? (
                       <>
                         <span className="font-medium">{r.actorName}</span>
@@ -88,9 +88,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       </span>
                     )}
                   </Td>
-                  <Td className="align-top">{ROLE_LABELS[r.actorRole] ?? r.actorRole}</Td>
+                  <Td className="align-top" data-testid="audit-role">{ROLE_LABELS[r.actorRole] ?? r.actorRole}</Td>
                   <Td className="align-top">{r.partnerName ?? '—'}</Td>
-                  <Td className="align-top font-mono text-xs">{r.action}</Td>
+                  <Td className="align-top font-mono text-xs" data-testid="audit-action">{r.action}</Td>
                   <Td className="align-top font-mono text-xs">
                     {r.objectType} <span className="text-zinc-500">{r.objectId}</span>
                   </Td>
@@ -107,7 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                       </details>
                     )}
                   </Td>
-                </Tr>
+                </tr>
               ))}
             </tbody>
           </Table>
