@@ -152,7 +152,7 @@ async function seed(url: string) {
           case (n % 3) when 0 then 'auto' when 1 then 'wallet' else 'outside' end as source,
           1 + (n * 7919) % ${CUSTOMERS} as a, 1 + (n * 104729 + 17) % ${CUSTOMERS} as b,
           100 + (n * 31337) % 20000 as amount
-        from generate_series(1, ${txnsPerPartner}) n`;
+        from generate_series(1::bigint, ${txnsPerPartner}::bigint) n`;
       await tx`insert into journal_transactions (partner_id, id, kind, description, reference, metadata, created_at)
         select ${id}, 'jtx_' || n, kind, kind || ' ' || n, 'ref-' || n,
           case when kind = 'debt_recovery' then jsonb_build_object('source', source) else '{}'::jsonb end, at
@@ -172,9 +172,12 @@ async function seed(url: string) {
             (2, case when t.kind = 'p2p' then 'comm' end, 5::bigint)
           ) as e(ord, account, amount)
           where e.account is not null) x`;
+      await tx`analyze accounts`; // fresh statistics, or the planner nests loops over 20,000 wallets
+      await tx`set local enable_nestloop = off`;
       await tx`update accounts a set balance = s.balance
         from (select account_id, sum(amount) as balance from journal_entries where partner_id = ${id} group by 1) s
         where a.partner_id = ${id} and a.id = s.account_id`;
+      await tx`set local enable_nestloop = on`;
       // Debts behind the card shortfalls, a tenth of them written off.
       await tx`insert into client_debts (partner_id, id, order_id, customer_id, account_id, reason, origin_amount, debt_amount,
           remaining_amount, currency, status, origin_transaction_id, created_at, updated_at, closed_at)

@@ -122,10 +122,25 @@ export type DiffLine = { key: string; before: string | null; after: string | nul
 
 /** Before/after as lines, one per top-level key (nested values as compact JSON). */
 export function auditDiff(before: unknown, after: unknown): DiffLine[] {
+  before = readable(before);
+  after = readable(after);
   const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v });
   const b = obj(before);
   const a = obj(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   const show = (v: unknown) => (v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
   return keys.map((key) => ({ key, before: show(b[key]), after: show(a[key]), changed: JSON.stringify(b[key]) !== JSON.stringify(a[key]) }));
+}
+
+/** Audit JSON keeps bigints and dates as `{"$bigint": "123"}`, `{"$date": …}` (lib/json): people read them plain. */
+function readable(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(readable);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (keys.length === 1 && keys[0] === '$bigint' && typeof o.$bigint === 'string') return o.$bigint;
+    if (keys.length === 1 && keys[0] === '$date' && typeof o.$date === 'string') return o.$date;
+    return Object.fromEntries(keys.map((k) => [k, readable(o[k])]));
+  }
+  return v;
 }
