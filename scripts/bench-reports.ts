@@ -58,7 +58,9 @@ async function main() {
     const overview = (actor: Parameters<typeof getDashboardKpis>[0]) =>
       Promise.all([getPartnerBalances(actor), getMovementsToday(actor, now), getDailyVolume(actor, 30, now), getDashboardKpis(actor)]);
 
-    const [{ n }] = await getDb().execute<{ n: number }>(await import('drizzle-orm').then(({ sql }) => sql`select count(*)::int as n from journal_entries`));
+    const { sql } = await import('drizzle-orm');
+    const [count] = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from journal_entries`);
+    const n = count!.n;
     log(`${n.toLocaleString('en')} journal entries`);
 
     const cases: [string, () => Promise<unknown>][] = [
@@ -85,7 +87,6 @@ async function main() {
 
     // What the trigger costs a P2P payment: the same in-process load with the trigger on and off.
     const { sendPayment } = await import('@/lib/p2p/immediate');
-    const { sql } = await import('drizzle-orm');
     const postingRun = async (label: string) => {
       const concurrency = 32;
       let next = 0;
