@@ -32,7 +32,6 @@ const SHORTFALL_KINDS = ['p2p', 'card_operation', 'payin_contestation'];
 export async function getDashboardKpis(actor: Actor, currency?: string): Promise<DashboardKpis> {
   assertCan(actor, 'overview.read');
   const scope = tenantScope(actor);
-  const db = getDb();
   const at = clockNow();
   const today = utcDayKey(utcDayStart(0, at));
   const weekAgo = utcDayKey(utcDayStart(7, at));
@@ -41,7 +40,8 @@ export async function getDashboardKpis(actor: Actor, currency?: string): Promise
   const partner = (col: string) => (scope ? sql`and ${sql.raw(col)} = ${scope}` : sql``);
   const cur = currency ?? (await firstCurrency(scope));
 
-  const [[balances], daily, [debt], [rate], [transfers], [deliveries]] = await Promise.all([
+  // One snapshot: the sparkline walks back from the balance now through the same movements.
+  const [[balances], daily, [debt], [rate], [transfers], [deliveries]] = await getDb().transaction((db) => Promise.all([
     db.execute<{ now: bigint }>(sql`
       select coalesce(sum(balance), 0)::bigint as now from accounts
       where kind in ('customer_wallet', 'credit_wallet') and currency = ${cur} ${partner('partner_id')}`),
@@ -72,7 +72,7 @@ export async function getDashboardKpis(actor: Actor, currency?: string): Promise
       : Promise.resolve([null]),
     db.execute<{ failed: number }>(sql`
       select count(*)::int as failed from webhook_deliveries where status = 'failed' ${partner('partner_id')}`),
-  ]);
+  ]), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 
   const days = Array.from({ length: SPARK_DAYS }, (_, i) => utcDayKey(utcDayStart(SPARK_DAYS - 1 - i, at)));
   const byDay = new Map(daily.map((d) => [d.day, d]));

@@ -70,10 +70,9 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
   const { from, to } = input.period;
   const today = utcDayKey(clockNow());
   const partnerFilter = scope ? sql`and a.partner_id = ${scope}` : sql``;
-  const db = getDb();
-
-  const [accountRows, movementRows, dailyRows, writeOffRows] = await Promise.all([
-    db.execute<{ partner_id: string; partner_name: string; id: string; kind: Kind; currency: string; balance: bigint; opening: bigint | null; closing: bigint | null }>(sql`
+  // One snapshot for every query: a posting committing mid-read must not look like a difference.
+  const [accountRows, movementRows, dailyRows, writeOffRows] = await getDb().transaction(async (db) => [
+    await db.execute<{ partner_id: string; partner_name: string; id: string; kind: Kind; currency: string; balance: bigint; opening: bigint | null; closing: bigint | null }>(sql`
       select a.partner_id, p.name as partner_name, a.id, a.kind::text as kind, a.currency, a.balance,
              o.balance_after as opening, c.balance_after as closing
       from accounts a
@@ -90,18 +89,18 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
         order by b.day desc limit 1) c on true
       where a.kind in ('loss_and_profit', 'commission') ${partnerFilter}
       order by p.name, a.partner_id, a.kind`),
-    db.execute<{ partner_id: string; account_kind: Kind; txn_kind: string; detail: string; amount: bigint; entries: number }>(sql`
+    await db.execute<{ partner_id: string; account_kind: Kind; txn_kind: string; detail: string; amount: bigint; entries: number }>(sql`
       select a.partner_id, a.account_kind::text as account_kind, a.txn_kind, a.detail,
              sum(a.credits + a.debits)::bigint as amount, sum(a.entries)::int as entries
       from ledger_daily_movements a
       where a.account_kind in ('loss_and_profit', 'commission') and a.day between ${from}::date and ${to}::date ${partnerFilter}
       group by 1, 2, 3, 4`),
-    db.execute<{ partner_id: string; day: string; amount: bigint }>(sql`
+    await db.execute<{ partner_id: string; day: string; amount: bigint }>(sql`
       select a.partner_id, to_char(a.day, 'YYYY-MM-DD') as day, sum(a.credits + a.debits)::bigint as amount
       from ledger_daily_movements a
       where a.account_kind = 'loss_and_profit' and a.day between ${from}::date and ${to}::date ${partnerFilter}
       group by 1, 2`),
-    db.execute<{ partner_id: string; written_off: bigint; written_off_count: number; reopened: bigint; reopened_count: number }>(sql`
+    await db.execute<{ partner_id: string; written_off: bigint; written_off_count: number; reopened: bigint; reopened_count: number }>(sql`
       select w.partner_id,
              coalesce(sum(w.amount) filter (where not w.reopen), 0)::bigint as written_off,
              (count(*) filter (where not w.reopen))::int as written_off_count,
@@ -109,7 +108,7 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
              (count(*) filter (where w.reopen))::int as reopened_count
       from (${writeOffEvents(scope, input.period)}) w
       group by 1`),
-  ]);
+  ] as const, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 
   const byPartner = new Map<string, PartnerReport>();
   const section = (accountId: string, opening: bigint): AccountSection => ({ accountId, opening, lines: [], movements: 0n, closing: opening, ledgerClosing: 0n, difference: 0n });
