@@ -6,7 +6,7 @@ import { accountKindEnum } from './ledger';
 /**
  * Journal movements per partner, UTC day, account kind, currency, journal-transaction kind and
  * detail (the recovery source of a `debt_recovery`), kept in step with `journal_entries` by a
- * statement-level trigger (migration 0012). Reports and the overview read these few rows instead
+ * statement-level trigger (migration 0013). Reports and the overview read these few rows instead
  * of scanning entries. `slot` (the writing connection's pid mod 64) spreads concurrent writers
  * over several rows so customer-wallet traffic gets no new serialization point; readers sum slots.
  */
