@@ -6,7 +6,9 @@ export type RollupDrift = { partnerId: string; day: string; accountKind: string;
 /**
  * Proves the daily rollup against the journal: every (partner, day, account kind, transaction
  * kind) net amount in `ledger_daily_movements` equals the sum of the entries it stands for, and
- * every partner account's recorded closing balance is the balance after its last entry that day.
+ * every partner account's recorded closing balance is the balance after its last entry (by id)
+ * dated that day. (Back-dated postings — seeds, imports — make "last by id" differ from "last in
+ * time"; real postings are dated when they are written, so the two agree.)
  * Empty lists mean the reports read the same numbers a full scan would. (A full scan: for tests,
  * the benchmark and an operator's check, not for page views.)
  */
@@ -34,7 +36,7 @@ export async function reconcileRollups(db: Queryable, partnerId?: string): Promi
     left join lateral (
       select e.id, e.balance_after from journal_entries e
       where e.partner_id = b.partner_id and e.account_id = b.account_id
-        and e.created_at < (b.day + 1)::timestamp at time zone 'UTC'
+        and e.created_at >= b.day::timestamp at time zone 'UTC' and e.created_at < (b.day + 1)::timestamp at time zone 'UTC'
       order by e.id desc limit 1) last on true
     where (last.id is distinct from b.last_entry_id or last.balance_after is distinct from b.closing_balance) ${scope(sql.raw('b.partner_id'))}`);
   return {
