@@ -29,13 +29,19 @@ const log = (m: string) => console.log(`[bench ${new Date().toISOString().slice(
 async function main() {
   const port = Number(process.env.BENCH_PG_PORT ?? 54346);
   if (await portInUse(port)) throw new Error(`port ${port} is in use (another bench running?): set BENCH_PG_PORT`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  // BENCH_REUSE=1 keeps the seeded database of the previous run (same BENCH_ENTRIES) to re-time.
+  const marker = path.join(dataDir, `seeded-${ENTRIES}`);
+  const reuse = process.env.BENCH_REUSE === '1' && fs.existsSync(marker);
+  if (!reuse) fs.rmSync(dataDir, { recursive: true, force: true });
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, database: 'ducat' });
   try {
     await migrateDatabase(pg.url);
-    const t0 = Date.now();
-    await seed(pg.url);
-    log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    if (!reuse) {
+      const t0 = Date.now();
+      await seed(pg.url);
+      fs.writeFileSync(marker, new Date().toISOString());
+      log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
 
     process.env.DATABASE_URL = pg.url;
     const { getLossAndProfitReport } = await import('@/lib/reports/loss-and-profit');
@@ -85,6 +91,10 @@ async function main() {
       console.log(`| ${name} | ${at(0.5)} ms | ${at(0.95)} ms |`);
     }
 
+    if (process.env.BENCH_SKIP_POSTING === '1') {
+      await closeDb();
+      return;
+    }
     // What the trigger costs a P2P payment: the same in-process load with the trigger on and off.
     const { sendPayment } = await import('@/lib/p2p/immediate');
     const postingRun = async (label: string) => {

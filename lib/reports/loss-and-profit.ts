@@ -75,8 +75,8 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
     await db.execute<{ partner_id: string; partner_name: string; id: string; kind: Kind; currency: string; balance: bigint; opening: bigint | null; closing: bigint | null }>(sql`
       select a.partner_id, p.name as partner_name, a.id, a.kind::text as kind, a.currency, a.balance,
              o.balance_after as opening, c.balance_after as closing
-      from accounts a
-      join partners p on p.id = a.partner_id
+      from partners p
+      join lateral (select * from accounts x where x.partner_id = p.id and x.kind in ('loss_and_profit', 'commission')) a on true
       left join lateral (
         select e.balance_after from account_daily_balances b
         join journal_entries e on e.partner_id = b.partner_id and e.id = b.last_entry_id
@@ -87,7 +87,7 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
         join journal_entries e on e.partner_id = b.partner_id and e.id = b.last_entry_id
         where b.partner_id = a.partner_id and b.account_id = a.id and b.day <= ${to}::date
         order by b.day desc limit 1) c on true
-      where a.kind in ('loss_and_profit', 'commission') ${partnerFilter}
+      where true ${scope ? sql`and p.id = ${scope}` : sql``}
       order by p.name, a.partner_id, a.kind`),
     await db.execute<{ partner_id: string; account_kind: Kind; txn_kind: string; detail: string; amount: bigint; entries: number }>(sql`
       select a.partner_id, a.account_kind::text as account_kind, a.txn_kind, a.detail,
@@ -106,7 +106,7 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
              (count(*) filter (where not w.reopen))::int as written_off_count,
              coalesce(sum(w.amount) filter (where w.reopen), 0)::bigint as reopened,
              (count(*) filter (where w.reopen))::int as reopened_count
-      from (${writeOffEvents(scope, input.period)}) w
+      from (${writeOffEvents(scope, input.period, false)}) w
       group by 1`),
   ] as const, { isolationLevel: 'repeatable read', accessMode: 'read only' });
 
@@ -172,14 +172,20 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
   };
 }
 
-/** Write-offs (and write-offs reopened) in a period, one row per event, with the amount written off. */
-export function writeOffEvents(scope: string | null, period: Period) {
+/**
+ * Write-offs (and write-offs reopened) in a period, one row per event, with the amount written
+ * off (recorded on the event; else the debt's remaining, which a closed debt keeps). `withDebt`
+ * adds the debt's order id and reason (for the drill-down; the totals do without the join).
+ */
+export function writeOffEvents(scope: string | null, period: Period, withDebt = true) {
+  const remaining = sql`(select d.remaining_amount from client_debts d where d.partner_id = ev.partner_id and d.id = ev.debt_id)`;
   return sql`
-    select ev.partner_id, ev.debt_id, ev.id as event_id, ev.at, d.order_id, d.reason::text as reason,
-           coalesce((ev.detail->>'remaining')::bigint, d.remaining_amount) as amount,
+    select ev.partner_id, ev.debt_id, ev.id as event_id, ev.at,
+           ${withDebt ? sql`d.order_id, d.reason::text as reason,` : sql``}
+           coalesce((ev.detail->>'remaining')::bigint, ${remaining}) as amount,
            (ev.type = 'status_changed' and ev.detail->>'to' = '0') as reopen
     from client_debt_events ev
-    join client_debts d on d.partner_id = ev.partner_id and d.id = ev.debt_id
+    ${withDebt ? sql`join client_debts d on d.partner_id = ev.partner_id and d.id = ev.debt_id` : sql``}
     where ev.at >= ${`${period.from}T00:00:00Z`}::timestamptz and ev.at < ${`${addDays(period.to, 1)}T00:00:00Z`}::timestamptz
       and ((ev.type = 'written_off')
         or (ev.type = 'status_changed' and ev.detail->>'to' = '2')
