@@ -92,6 +92,9 @@ async function main() {
     }
 
     if (process.env.BENCH_SKIP_POSTING === '1') {
+      const t = Date.now();
+      const drift = await reconcileRollups(getDb());
+      log(`rollups vs a full scan of the journal: ${drift.movements.length} differing groups, ${drift.closings.length} differing closing balances (${((Date.now() - t) / 1000).toFixed(0)} s)`);
       await closeDb();
       return;
     }

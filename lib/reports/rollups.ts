@@ -30,15 +30,20 @@ export async function reconcileRollups(db: Queryable, partnerId?: string): Promi
            r.amount as rollup, j.amount as entries
     from r full join j using (partner_id, day, account_kind, txn_kind)
     where r.amount is distinct from j.amount`);
+  // The last entry (by id) of each partner account per day, in one pass, against the rollup's.
   const closings = await db.execute<{ partner_id: string; account_id: string; day: string }>(sql`
-    select b.partner_id, b.account_id, to_char(b.day, 'YYYY-MM-DD') as day
-    from account_daily_balances b
-    left join lateral (
-      select e.id, e.balance_after from journal_entries e
-      where e.partner_id = b.partner_id and e.account_id = b.account_id
-        and e.created_at >= b.day::timestamp at time zone 'UTC' and e.created_at < (b.day + 1)::timestamp at time zone 'UTC'
-      order by e.id desc limit 1) last on true
-    where (last.id is distinct from b.last_entry_id or last.balance_after is distinct from b.closing_balance) ${scope(sql.raw('b.partner_id'))}`);
+    with l as (
+      select e.partner_id, e.account_id, (e.created_at at time zone 'UTC')::date as day, max(e.id) as id
+      from journal_entries e
+      join accounts a on a.partner_id = e.partner_id and a.id = e.account_id and a.is_hot
+      where true ${scope(sql.raw('e.partner_id'))}
+      group by 1, 2, 3),
+    b as (select * from account_daily_balances where true ${scope(sql.raw('partner_id'))})
+    select coalesce(b.partner_id, l.partner_id) as partner_id, coalesce(b.account_id, l.account_id) as account_id,
+           to_char(coalesce(b.day, l.day), 'YYYY-MM-DD') as day
+    from b full join l on l.partner_id = b.partner_id and l.account_id = b.account_id and l.day = b.day
+    left join journal_entries e on e.partner_id = l.partner_id and e.id = l.id
+    where b.last_entry_id is distinct from l.id or b.closing_balance is distinct from e.balance_after`);
   return {
     movements: movements.map((m) => ({ partnerId: m.partner_id, day: m.day, accountKind: m.account_kind, txnKind: m.txn_kind, rollup: m.rollup ?? 0n, entries: m.entries ?? 0n })),
     closings: closings.map((c) => ({ partnerId: c.partner_id, accountId: c.account_id, day: c.day })),
