@@ -9,7 +9,9 @@ const PAGES: Record<string, { path: string; heading: string }> = {
   Debts: { path: '/debts', heading: 'Client debts' },
   Credit: { path: '/credit', heading: 'Credit wallets' },
   Billing: { path: '/billing', heading: 'Billing' },
+  'Loss and profit': { path: '/loss-and-profit', heading: 'Loss and profit' },
   Partners: { path: '/partners', heading: 'Partners' },
+  'Audit log': { path: '/audit', heading: 'Audit log' },
   Staff: { path: '/admin/staff', heading: 'Staff' },
 };
 

@@ -9,6 +9,8 @@ import { spawn } from 'node:child_process';
 const BENCHES: { name: string; script: string; env?: Record<string, string> }[] = [
   { name: 'P2P through the HTTP API vs pgbench tpcb-like', script: 'scripts/bench-p2p.ts', env: { BENCH_CLIENTS: process.env.BENCH_CLIENTS ?? '32,128' } },
   { name: 'Client debt list at 1,000,000 debts', script: 'scripts/bench-debts.ts' },
+  // lib/reports imports `server-only`, which resolves to an empty module under the react-server condition.
+  { name: 'Loss and profit and the overview at 10,000,000 journal entries', script: 'scripts/bench-reports.ts', env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=react-server`.trim() } },
 ];
 
 function run(script: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
@@ -29,7 +31,7 @@ async function main() {
     console.log(`\n=== ${bench.name} ===`);
     const { code, output } = await run(bench.script, bench.env);
     // Keep the tables and the one-line figures (pgbench, memory, reconciliation).
-    const lines = output.split('\n').filter((l) => l.startsWith('|') || /pgbench tpcb-like:|peak RSS|reconciliation|server time/i.test(l));
+    const lines = output.split('\n').filter((l) => l.startsWith('|') || /pgbench tpcb-like:|peak RSS|reconciliation|server time|trigger cost|full scan of the journal/i.test(l));
     results.push({ name: bench.name, code, lines });
   }
   console.log(`\n\n# Ducat benchmarks — ${new Date().toISOString().slice(0, 16)}Z, ${(await import('node:os')).cpus().length} cores\n`);

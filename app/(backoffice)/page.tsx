@@ -4,11 +4,14 @@ import { requireActor } from '@/app/(auth)/session';
 import { MoneyBarChart } from '@/components/charts/bar-chart';
 import { TodayMovements } from '@/components/overview/today-movements';
 import type { TodayMovementsJson } from '@/components/overview/today-types';
-import { Card, PageHeader, Stat } from '@/components/ui/card';
+import { Card, PageHeader } from '@/components/ui/card';
 import { Money } from '@/components/ui/money';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { getDailyVolume, getMovementsToday, getPartnerBalances, type PartnerBalances } from '@/lib/backoffice/overview';
-import { utcDayStart } from '@/lib/backoffice/sql';
+import { utcDayKey, utcDayStart } from '@/lib/backoffice/sql';
+import { getDashboardKpis } from '@/lib/backoffice/dashboard';
+import { can } from '@/lib/auth/permissions';
+import { KpiCard } from '@/components/overview/kpi-card';
 
 export const metadata: Metadata = { title: 'Overview' };
 
@@ -31,16 +34,21 @@ function totalsByCurrency(lines: PartnerBalances[]): Totals[] {
 export default async function OverviewPage() {
   const actor = await requireActor('overview.read');
   const now = new Date();
-  const [balances, today, series] = await Promise.all([
+  const [balances, todayMovements, series, kpis] = await Promise.all([
     getPartnerBalances(actor),
     getMovementsToday(actor, now),
     getDailyVolume(actor, 30, now),
+    getDashboardKpis(actor),
   ]);
+  const today = utcDayKey(utcDayStart(0, now));
+  const weekFrom = utcDayKey(utcDayStart(6, now));
+  const ninetyFrom = utcDayKey(utcDayStart(89, now));
+  const seesLp = can(actor.role, 'reports.loss_and_profit');
   const totals = totalsByCurrency(balances);
   const initialToday: TodayMovementsJson = {
     asOf: now.toISOString(),
     since: utcDayStart(0, now).toISOString(),
-    movements: today.map((m) => ({ ...m, volume: m.volume.toString() })),
+    movements: todayMovements.map((m) => ({ ...m, volume: m.volume.toString() })),
   };
   const isPartner = actor.role === 'partner';
   const scopeLabel = isPartner ? (balances[0]?.partnerName ?? 'Your tenant') : 'All partners';
@@ -49,22 +57,40 @@ export default async function OverviewPage() {
     <>
       <PageHeader title="Overview" description={`${scopeLabel} · ledger balances now, movements by UTC day`} />
 
-      {totals.map((t) => (
-        <dl key={t.currency} className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
-          <Stat label={`Customer balances${totals.length > 1 ? ` (${t.currency})` : ''}`} hint={`${t.wallets} wallets`}>
-            <Money cents={t.customerBalance} currency={t.currency} testId={`customer-balance-total-${t.currency}`} />
-          </Stat>
-          <Stat label="Commission" hint="Fees earned">
-            <Money cents={t.commission} currency={t.currency} />
-          </Stat>
-          <Stat label="Loss and profit" hint="Negative: losses booked (e.g. client debts)">
-            <Money cents={t.lossAndProfit} currency={t.currency} />
-          </Stat>
-          <Stat label="Funding" hint="Partner settlement position">
-            <Money cents={t.funding} currency={t.currency} />
-          </Stat>
-        </dl>
-      ))}
+      <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Key figures">
+        <KpiCard title="Customer balances" testId="kpi-customer-balances" href="/accounts" trend={kpis.customerBalances.series} trendLabel="Customer balances at the end of each of the last 14 days"
+          hint={`${totals.find((t) => t.currency === kpis.currency)?.wallets ?? 0} wallets`}>
+          <Money cents={kpis.customerBalances.now} currency={kpis.currency} testId={`customer-balance-total-${kpis.currency}`} />
+        </KpiCard>
+        <KpiCard title="P2P today" testId="kpi-p2p" href={`/p2p?from=${today}&to=${today}`} trend={kpis.p2p.series} trendLabel="P2P transfers per day, last 14 days"
+          hint={<>a week ago: {kpis.p2p.weekAgoCount} · <Money cents={kpis.p2p.weekAgoVolume} currency={kpis.currency} /> <Change now={kpis.p2p.todayCount} before={kpis.p2p.weekAgoCount} /></>}>
+          <span data-testid="kpi-p2p-count">{kpis.p2p.todayCount}</span> · <Money cents={kpis.p2p.todayVolume} currency={kpis.currency} />
+        </KpiCard>
+        <KpiCard title="Open debt" testId="kpi-open-debt" href="/debts?status=0" hint={`${kpis.openDebt.count} debts in progress`}>
+          <Money cents={kpis.openDebt.remaining} currency={kpis.currency} />
+        </KpiCard>
+        <KpiCard title="Debts this week (7 days)" testId="kpi-debts-week" href={`/debts?from=${weekFrom}&to=${today}`} trend={kpis.debtsThisWeek.createdSeries} trendLabel="Debts created per day, last 14 days"
+          hint={<>recovered: {kpis.debtsThisWeek.recovered} · <Money cents={kpis.debtsThisWeek.recoveredAmount} currency={kpis.currency} /></>}>
+          {kpis.debtsThisWeek.created} · <Money cents={kpis.debtsThisWeek.createdAmount} currency={kpis.currency} />
+        </KpiCard>
+        <KpiCard title="Recovery rate (90 days)" testId="kpi-recovery-rate" href={seesLp ? `/loss-and-profit?from=${ninetyFrom}&to=${today}` : '/debts?status=1'} trend={kpis.debtsThisWeek.recoveredSeries} trendLabel="Amount recovered per day, last 14 days"
+          hint="recovered ÷ new shortfalls">
+          {kpis.recoveryRate === null ? '—' : `${(kpis.recoveryRate * 100).toFixed(1)} %`}
+        </KpiCard>
+        {kpis.transfers ? (
+          <KpiCard title="Pending transfers" testId="kpi-pending-transfers" href="/transfers?status=pending" hint={`${kpis.transfers.retrying} retrying`}>
+            {kpis.transfers.pending}
+          </KpiCard>
+        ) : null}
+        <KpiCard title="Failed webhook deliveries" testId="kpi-failed-deliveries" href="/webhooks/deliveries?status=failed" hint="gave up after every retry">
+          {kpis.failedDeliveries}
+        </KpiCard>
+        {seesLp ? (
+          <KpiCard title="Loss and profit" testId="kpi-loss-and-profit" href="/loss-and-profit" hint="L&P balance now, all partners">
+            <Money cents={totals.find((t) => t.currency === kpis.currency)?.lossAndProfit ?? 0n} currency={kpis.currency} />
+          </KpiCard>
+        ) : null}
+      </dl>
 
       <div className="grid gap-6 xl:grid-cols-3">
         <Card title="Balances by partner" className="xl:col-span-2">
@@ -161,4 +187,11 @@ export default async function OverviewPage() {
       })}
     </>
   );
+}
+
+/** Today against the same day last week, as a signed percentage. */
+function Change({ now, before }: { now: number; before: number }) {
+  if (before === 0) return null;
+  const pct = ((now - before) / before) * 100;
+  return <span className={pct >= 0 ? 'text-emerald-700' : 'text-rose-700'}>({pct >= 0 ? '+' : ''}{pct.toFixed(0)} %)</span>;
 }

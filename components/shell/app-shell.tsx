@@ -11,7 +11,7 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
   const items = navFor(user.role);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      <aside className="flex shrink-0 flex-col bg-zinc-900 text-zinc-100 md:sticky md:top-0 md:h-screen md:w-56">
+      <aside className="flex shrink-0 print:hidden flex-col bg-zinc-900 text-zinc-100 md:sticky md:top-0 md:h-screen md:w-56">
         <div className="flex items-center gap-2 px-4 py-4">
           <span aria-hidden className="grid size-7 place-items-center rounded-md bg-indigo-500 text-sm font-bold text-white">
             D
@@ -35,7 +35,7 @@ export function AppShell({ user, signOut, children }: { user: ShellUser; signOut
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-end gap-4 border-b border-zinc-200 bg-white px-6 py-2.5">
+        <header className="flex items-center justify-end print:hidden gap-4 border-b border-zinc-200 bg-white px-6 py-2.5">
           <div className="text-right" data-testid="signed-in-user">
             <p className="text-sm font-medium text-zinc-900">{user.name}</p>
             <p className="text-xs text-zinc-500">

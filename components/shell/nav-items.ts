@@ -12,7 +12,9 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/debts', label: 'Debts', permission: 'debts.read' },
   { href: '/credit', label: 'Credit', permission: 'credit.read' },
   { href: '/billing', label: 'Billing', permission: 'debits.force' },
+  { href: '/loss-and-profit', label: 'Loss and profit', permission: 'reports.loss_and_profit' },
   { href: '/partners', label: 'Partners', permission: 'partners.read' },
+  { href: '/audit', label: 'Audit log', permission: 'audit.read' },
   { href: '/admin/staff', label: 'Staff', permission: 'staff.read' },
 ];
 

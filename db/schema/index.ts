@@ -11,3 +11,4 @@ export * from './settings';
 export * from './transfers';
 export * from './rate-limits';
 export * from './credit';
+export * from './reports';

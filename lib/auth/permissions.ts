@@ -28,6 +28,7 @@ const MATRIX = {
   'partners.read': ['admin', 'finance', 'manager'],
   'staff.read': ['admin'],
   'webhooks.manage': ['admin', 'partner'],
+  'webhooks.read': ['admin', 'finance', 'manager', 'partner'],
   'audit.read': ['admin', 'manager'],
   // Credit wallets (PayCaddy): partners open wallets, draw, pay and raise limits through the API;
   // finance operates payments, limits and blocks in the back office; managers approve large raises.
@@ -36,6 +37,7 @@ const MATRIX = {
   'credit.operate': ['admin', 'finance'],
   'credit.approve': ['admin', 'manager'],
   'credit.products.manage': ['admin'],
+  'reports.loss_and_profit': ['admin', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { accounts, journalEntries, journalTransactions, partners } from '@/db/schema';
+import { accounts, partners } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { assertCan, tenantScope } from '@/lib/auth/permissions';
 import { sumCents, utcDayKey, utcDayStart } from './sql';
@@ -76,13 +76,16 @@ export async function getPartnerBalances(actor: Actor): Promise<PartnerBalances[
 /**
  * Journal transactions since midnight UTC, by kind and currency. The volume of a transaction is
  * the sum of its positive entries (what moved), so a P2P with a fee counts amount + fee once.
+ * Read from the daily rollup (`ledger_daily_movements`), not from the entries.
  */
 export async function getMovementsToday(actor: Actor, now = new Date()): Promise<MovementsByKind[]> {
   assertCan(actor, 'overview.read');
   const scope = tenantScope(actor);
-  const rows = await movementQuery(scope, utcDayStart(0, now))
-    .groupBy(journalTransactions.kind, journalEntries.currency)
-    .orderBy(journalTransactions.kind);
+  const rows = await getDb().execute<{ kind: string; currency: string; count: number; volume: bigint }>(sql`
+    select txn_kind as kind, currency, sum(transactions)::int as count, sum(credits)::bigint as volume
+    from ledger_daily_movements
+    where day = ${utcDayKey(utcDayStart(0, now))}::date ${scope ? sql`and partner_id = ${scope}` : sql``}
+    group by 1, 2 order by 1`);
   return rows.map((r) => ({ kind: r.kind, currency: r.currency, count: r.count, volume: r.volume }));
 }
 
@@ -90,22 +93,11 @@ export async function getMovementsToday(actor: Actor, now = new Date()): Promise
 export async function getDailyVolume(actor: Actor, days = 30, now = new Date()): Promise<VolumeSeries[]> {
   assertCan(actor, 'overview.read');
   const scope = tenantScope(actor);
-  const dayExpr = sql<string>`to_char(${journalTransactions.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-  const db = getDb();
-  const rows = await db
-    .select({
-      day: dayExpr,
-      currency: journalEntries.currency,
-      count: sql<number>`count(distinct ${journalTransactions.id})::int`,
-      volume: sumCents(sql`case when ${journalEntries.amount} > 0 then ${journalEntries.amount} else 0 end`),
-    })
-    .from(journalTransactions)
-    .innerJoin(
-      journalEntries,
-      and(eq(journalEntries.partnerId, journalTransactions.partnerId), eq(journalEntries.transactionId, journalTransactions.id)),
-    )
-    .where(and(scope ? eq(journalTransactions.partnerId, scope) : undefined, gte(journalTransactions.createdAt, utcDayStart(days - 1, now))))
-    .groupBy(dayExpr, journalEntries.currency);
+  const rows = await getDb().execute<{ day: string; currency: string; count: number; volume: bigint }>(sql`
+    select to_char(day, 'YYYY-MM-DD') as day, currency, sum(transactions)::int as count, sum(credits)::bigint as volume
+    from ledger_daily_movements
+    where day >= ${utcDayKey(utcDayStart(days - 1, now))}::date ${scope ? sql`and partner_id = ${scope}` : sql``}
+    group by 1, 2`);
 
   const currencies = [...new Set(rows.map((r) => r.currency))].sort();
   if (currencies.length === 0) currencies.push(await defaultCurrency(scope));
@@ -117,23 +109,6 @@ export async function getDailyVolume(actor: Actor, days = 30, now = new Date()):
       return { day, count: row?.count ?? 0, volume: row?.volume ?? 0n };
     }),
   }));
-}
-
-function movementQuery(scope: string | null, since: Date) {
-  return getDb()
-    .select({
-      kind: journalTransactions.kind,
-      currency: journalEntries.currency,
-      count: sql<number>`count(distinct ${journalTransactions.id})::int`,
-      volume: sumCents(sql`case when ${journalEntries.amount} > 0 then ${journalEntries.amount} else 0 end`),
-    })
-    .from(journalTransactions)
-    .innerJoin(
-      journalEntries,
-      and(eq(journalEntries.partnerId, journalTransactions.partnerId), eq(journalEntries.transactionId, journalTransactions.id)),
-    )
-    .where(and(scope ? eq(journalTransactions.partnerId, scope) : undefined, gte(journalTransactions.createdAt, since)))
-    .$dynamic();
 }
 
 async function defaultCurrency(scope: string | null): Promise<string> {

@@ -97,6 +97,8 @@ export const CATALOG: Operation[] = [
   op({ method: 'GET', path: '/api/backoffice/p2p/export', dialect: 'Ducat', summary: 'P2P CSV', auth: 'session', permission: 'p2p.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/debts/export', dialect: 'Ducat', summary: 'Debts CSV', auth: 'session', permission: 'debts.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/credit/export', dialect: 'Ducat', summary: 'Credit wallets CSV', auth: 'session', permission: 'credit.read', success: [200, 'CSV'], internal: true, csv: true }),
+  op({ method: 'GET', path: '/api/backoffice/loss-and-profit/export', dialect: 'Ducat', summary: 'Loss-and-profit report CSV (period and comparison)', auth: 'session', permission: 'reports.loss_and_profit', success: [200, 'CSV'], internal: true, csv: true }),
+  op({ method: 'GET', path: '/api/backoffice/audit/export', dialect: 'Ducat', summary: 'Audit log CSV', auth: 'session', permission: 'audit.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/transfers/export', dialect: 'Ducat', summary: 'Program transfers CSV', auth: 'session', permission: 'transfers.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/billing/template', dialect: 'Ducat', summary: 'Mass billing CSV template', auth: 'session', permission: 'debits.force', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/billing/{id}', dialect: 'Ducat', summary: 'A mass billing (live page)', auth: 'session', permission: 'debits.force', success: [200, 'JSON'], internal: true }),
