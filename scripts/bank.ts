@@ -3,7 +3,8 @@
  *
  * Two web servers and two workers run on one Postgres. Concurrent clients go through the HTTP API
  * only, mixing payins, immediate and billing P2P, verified (two-step) P2P, offline card operations,
- * JRI contestations, outside recoveries, write-offs and program transfers with reversals; about one
+ * JRI contestations, outside recoveries, write-offs, program transfers with reversals, and credit
+ * draws and payments on revolving credit wallets; about one
  * idempotent request in five is sent twice at once. Meanwhile (BANK_FAULTS=1, the default) the web
  * servers and workers are killed with SIGKILL at random moments and restarted, every database
  * connection is dropped, and Postgres itself is restarted. Clients retry a request that got no
@@ -16,6 +17,7 @@
  *   (payins + P2P in − P2P out − fees − forced debits + transfers in − transfers out, with outside
  *   recoveries, whose absolute amounts the API sets, taken from the debts' history);
  * - the L&P account equals minus the debts' remaining amounts, the commission account the fees;
+ * - each credit wallet owes exactly the draws minus the payments that were answered with success;
  * - every successful answer was applied exactly once: both twins of a doubled request got the same
  *   answer, and each OrderId / idempotency key has exactly one journal transaction.
  *
@@ -134,7 +136,9 @@ const move = (appUserId: string, amount: bigint) => position.set(appUserId, (pos
 const payins: { orderId: string; appUserId: string; amount: bigint; contested: boolean }[] = [];
 const verified: { id: string; source: Customer; destination: Customer; amount: bigint }[] = [];
 const transfers: { id: string; customer: Customer; type: 'disbursementIn' | 'disbursementOut'; amount: bigint }[] = [];
-const succeededKeys: { kind: 'payin' | 'payment' | 'card' | 'contestation' | 'commit' | 'transfer'; key: string }[] = [];
+const creditLines: { id: string; owed: bigint }[] = [];
+const CREDIT_PRODUCT = '901';
+const succeededKeys: { kind: 'payin' | 'payment' | 'card' | 'contestation' | 'commit' | 'transfer' | 'credit'; key: string }[] = [];
 const codes = new Map<string, string>();
 const failures: string[] = [];
 let seq = 0;
@@ -151,6 +155,8 @@ const operations: [weight: number, run: () => Promise<void>][] = [
   [1, writeOff],
   [2, transfer],
   [1, reversal],
+  [3, creditDraw],
+  [2, creditPayment],
 ];
 
 async function payin() {
@@ -276,6 +282,31 @@ async function reversal() {
   if (a.status >= 300 && a.status !== 409 && a.status !== 422) unexpected('reversal', a);
 }
 
+async function creditDraw() {
+  if (!creditLines.length) return;
+  const line = pick(creditLines);
+  const amount = BigInt(int(100, 4_000));
+  const key = orderId('draw');
+  const a = await idempotent('POST', `/api/v1/walletcredits/${line.id}/draws`, { amount: Number(amount), currency: 'EUR', statement: 'Bank test' }, { 'idempotency-key': key }, (x) => x.body.amountOwed !== undefined);
+  if (a.status === 201) {
+    line.owed += amount;
+    succeededKeys.push({ kind: 'credit', key });
+  } else if (a.status !== 422) unexpected('credit draw', a);
+}
+
+async function creditPayment() {
+  if (!creditLines.length) return;
+  const line = pick(creditLines);
+  const amount = BigInt(int(100, 3_000));
+  const key = orderId('credpay');
+  const path = random() < 0.5 ? '/api/v1/reportpaycredits' : '/api/v1/reportpaycreditscapital';
+  const a = await idempotent('POST', path, { walletId: line.id, amountToCapital: Number(amount), currency: 'EUR', statement: 'Bank test' }, { 'idempotency-key': key }, (x) => x.body.creationDate);
+  if (a.status === 200) {
+    line.owed -= amount;
+    succeededKeys.push({ kind: 'credit', key });
+  } else if (a.status !== 422) unexpected('credit payment', a);
+}
+
 function twoCustomers(): [Customer, Customer] {
   const a = pick(customers);
   let b = pick(customers);
@@ -371,6 +402,14 @@ async function main() {
     const endpoint = await api('POST', '/api/v1/webhook-endpoints', { url: receiver.url, events: ['p2p.verification_code'] });
     if (endpoint.status !== 201) throw new Error(`could not register the webhook endpoint: ${endpoint.status} ${JSON.stringify(endpoint.body)}`);
 
+    // Credit lines for a third of the customers (no cut date falls during the test: no interest).
+    for (const c of customers.slice(0, Math.max(2, Math.floor(customers.length / 3)))) {
+      const firstCutDate = new Date(Date.now() + 20 * 86_400_000).toISOString();
+      const a = await api('POST', '/api/v1/walletcredits', { userId: c.appUserId, currency: 'EUR', description: 'Bank test line', time: 365, limit: 20_000, firstCutDate, creditProductCode: CREDIT_PRODUCT });
+      if (a.status >= 300) throw new Error(`could not open a credit line: ${a.status} ${JSON.stringify(a.body)}`);
+      creditLines.push({ id: String(a.body.id), owed: 0n });
+    }
+
     const deadline = Date.now() + seconds * 1000;
     log('load starts');
     await Promise.all([...Array.from({ length: clients }, () => client(deadline)), faults ? faultLoop(deadline) : Promise.resolve()]);
@@ -398,6 +437,9 @@ async function main() {
 async function settle() {
   const sql = postgres(db.url, { max: 1, onnotice: () => {} });
   try {
+    // A transfer left pending by a killed server is retried every 30 minutes: let that time pass.
+    await sql`update graphile_worker._private_jobs set run_at = now()
+              where run_at > now() and task_id in (select id from graphile_worker._private_tasks where identifier = 'retry_program_transfer')`;
     const deadline = Date.now() + 120_000;
     for (;;) {
       const [row] = await sql<{ jobs: number; p2p: number; transfers: number }[]>`
@@ -432,6 +474,13 @@ async function check() {
     else if (!['reversed', 'failed', 'canceled'].includes(status)) failures.push(`transfer ${t.id} ended ${status}`);
   }
 
+  for (const line of creditLines) {
+    const a = await api('GET', `/api/v1/walletcredits/${line.id}`);
+    if (BigInt(Number(a.body.amountOwed)) !== line.owed || Number(a.body.interestOwed) !== 0) {
+      failures.push(`credit line ${line.id} owes ${String(a.body.amountOwed)} (interest ${String(a.body.interestOwed)}), but the answers say ${line.owed}`);
+    }
+  }
+
   process.env.DATABASE_URL = db.url;
   const { reconcileLedger } = await import('@/lib/ledger/reconcile');
   const { getDb, closeDb } = await import('@/db/client');
@@ -464,17 +513,18 @@ async function check() {
     if (BigInt(partner!.lp) !== -BigInt(partner!.remaining)) failures.push(`L&P ${partner!.lp} ≠ −(remaining debt ${partner!.remaining})`);
     if (BigInt(partner!.commission) !== fees) failures.push(`commission ${partner!.commission} ≠ fees answered ${fees}`);
 
-    // Exactly once: one journal transaction per operation (recoveries may be many per debt), and
-    // one per operation answered with success.
+    // Exactly once: one journal transaction per operation (recoveries may be many per debt; credit
+    // movements reference their wallet and are checked by what each line owes), and one per
+    // operation answered with success.
     const applied = await sql<{ kind: string; reference: string; n: number }[]>`
       select kind, reference, count(*)::int as n from journal_transactions
-      where partner_id = ${PARTNER} and kind not in ('debt_recovery', 'debt_recovery_reversal')
+      where partner_id = ${PARTNER} and kind not in ('debt_recovery', 'debt_recovery_reversal') and kind not like 'credit%'
       group by 1, 2 having count(*) > 1`;
     for (const a of applied) failures.push(`${a.kind} ${a.reference} was applied ${a.n} times`);
     const stored = await sql<{ reference: string }[]>`
       select reference from journal_transactions where partner_id = ${PARTNER} and kind in ('payin', 'p2p', 'billing', 'card_operation', 'payin_contestation', 'program_transfer')`;
     const references = new Set(stored.map((r) => r.reference));
-    for (const k of succeededKeys) if (k.kind !== 'commit' && k.kind !== 'transfer' && !references.has(k.key)) failures.push(`${k.kind} ${k.key} was answered with success but never applied`);
+    for (const k of succeededKeys) if (['payin', 'payment', 'card', 'contestation'].includes(k.kind) && !references.has(k.key)) failures.push(`${k.kind} ${k.key} was answered with success but never applied`);
     log(`checked ${rows.length} customers: L&P ${partner!.lp}, remaining debt ${partner!.remaining}, ${partner!.written} written off, commission ${partner!.commission}, ${verified.length} verified P2P, ${transfers.length} transfers, ${succeededKeys.length} successful idempotent operations`);
   } finally {
     await sql.end();
@@ -512,6 +562,10 @@ async function seedPartner(url: string) {
       (${PARTNER}, 'acct_bank_lp', 'loss_and_profit', 'Loss and profit', 'EUR', true, true)`;
   });
   await sql.end();
+  process.env.DATABASE_URL = url;
+  const { createCreditProduct } = await import('@/lib/credit/products');
+  const { systemActor } = await import('@/lib/auth/actor');
+  await createCreditProduct(systemActor('bank-test'), { code: CREDIT_PRODUCT, name: 'Bank test line', annualRateBps: 2_400, interestShareBps: 3_000, minimumPaymentBps: 500, dueDays: 15, graceDays: 5, nonPayment: 'block' });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
