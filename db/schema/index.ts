@@ -12,3 +12,4 @@ export * from './transfers';
 export * from './rate-limits';
 export * from './credit';
 export * from './reports';
+export * from './workers';
