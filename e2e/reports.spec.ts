@@ -71,6 +71,7 @@ test('the overview KPIs link to the lists behind them', async ({ page }) => {
     ['kpi-failed-deliveries', /\/webhooks\/deliveries\?status=failed$/, 'Webhook deliveries'],
     ['kpi-customer-balances', /\/accounts$/, 'Accounts'],
     ['kpi-loss-and-profit', /\/loss-and-profit$/, 'Loss and profit'],
+    ['kpi-blocked-credit', /\/credit\?status=blocked$/, 'Credit wallets'],
   ];
   for (const [testId, url, heading] of kpis) {
     await page.goto('/');

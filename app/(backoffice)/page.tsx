@@ -85,6 +85,11 @@ export default async function OverviewPage() {
         <KpiCard title="Failed webhook deliveries" testId="kpi-failed-deliveries" href="/webhooks/deliveries?status=failed" hint="gave up after every retry">
           {kpis.failedDeliveries}
         </KpiCard>
+        {kpis.blockedCreditWallets !== null ? (
+          <KpiCard title="Blocked credit wallets" testId="kpi-blocked-credit" href="/credit?status=blocked" hint="by the system or for non-payment">
+            {kpis.blockedCreditWallets}
+          </KpiCard>
+        ) : null}
         {seesLp ? (
           <KpiCard title="Loss and profit" testId="kpi-loss-and-profit" href="/loss-and-profit" hint="L&P balance now, all partners">
             <Money cents={totals.find((t) => t.currency === kpis.currency)?.lossAndProfit ?? 0n} currency={kpis.currency} />

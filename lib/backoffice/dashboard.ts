@@ -20,12 +20,15 @@ export type DashboardKpis = {
   recoveryRate: number | null;
   transfers: { pending: number; retrying: number } | null;
   failedDeliveries: number;
+  /** Credit wallets blocked (by the system or for non-payment); null without credit.read. */
+  blockedCreditWallets: number | null;
 };
 
 const SHORTFALL_KINDS = ['p2p', 'card_operation', 'payin_contestation'];
 
 /**
- * The overview's KPIs for the actor's scope (a partner sees its own tenant; staff all partners),
+ * The overview's KPIs for the actor's scope. Customer balances are e-money wallets only (a credit
+ * line is what the customer owes, not money held). (a partner sees its own tenant; staff all partners),
  * one currency at a time (the actor's first when partners hold several). Every trend is read from
  * the daily rollups (`ledger_daily_movements`, `client_debt_open_daily`), never from the entries.
  */
@@ -41,13 +44,13 @@ export async function getDashboardKpis(actor: Actor, currency?: string): Promise
   const cur = currency ?? (await firstCurrency(scope));
 
   // One snapshot: the sparkline walks back from the balance now through the same movements.
-  const [[balances], daily, [debt], [rate], [transfers], [deliveries]] = await getDb().transaction((db) => Promise.all([
+  const [[balances], daily, [debt], [rate], [transfers], [deliveries], [blocked]] = await getDb().transaction((db) => Promise.all([
     db.execute<{ now: bigint }>(sql`
       select coalesce(sum(balance), 0)::bigint as now from accounts
-      where kind in ('customer_wallet', 'credit_wallet') and currency = ${cur} ${partner('partner_id')}`),
+      where kind = 'customer_wallet' and currency = ${cur} ${partner('partner_id')}`),
     db.execute<{ day: string; wallet_net: bigint; p2p_count: number; p2p_volume: bigint; created: number; created_amount: bigint; recovered: number; recovered_amount: bigint }>(sql`
       select to_char(day, 'YYYY-MM-DD') as day,
-        coalesce(sum(credits + debits) filter (where account_kind in ('customer_wallet', 'credit_wallet')), 0)::bigint as wallet_net,
+        coalesce(sum(credits + debits) filter (where account_kind = 'customer_wallet'), 0)::bigint as wallet_net,
         coalesce(sum(transactions) filter (where txn_kind = 'p2p'), 0)::int as p2p_count,
         coalesce(sum(credits) filter (where txn_kind = 'p2p'), 0)::bigint as p2p_volume,
         coalesce(sum(entries) filter (where account_kind = 'loss_and_profit' and txn_kind in (${sql.join(SHORTFALL_KINDS.map((k) => sql`${k}`), sql`, `)})), 0)::int as created,
@@ -72,6 +75,9 @@ export async function getDashboardKpis(actor: Actor, currency?: string): Promise
       : Promise.resolve([null]),
     db.execute<{ failed: number }>(sql`
       select count(*)::int as failed from webhook_deliveries where status = 'failed' ${partner('partner_id')}`),
+    can(actor.role, 'credit.read')
+      ? db.execute<{ blocked: number }>(sql`select count(*)::int as blocked from credit_wallets where status = 'blocked' ${partner('partner_id')}`)
+      : Promise.resolve([null]),
   ]), { isolationLevel: 'repeatable read', accessMode: 'read only' });
 
   const days = Array.from({ length: SPARK_DAYS }, (_, i) => utcDayKey(utcDayStart(SPARK_DAYS - 1 - i, at)));
@@ -103,6 +109,7 @@ export async function getDashboardKpis(actor: Actor, currency?: string): Promise
     recoveryRate: rate!.created > 0n ? Number((rate!.recovered * 10_000n) / rate!.created) / 10_000 : null,
     transfers: transfers ? { pending: transfers.pending, retrying: transfers.retrying } : null,
     failedDeliveries: deliveries!.failed,
+    blockedCreditWallets: blocked ? blocked.blocked : null,
   };
 }
 

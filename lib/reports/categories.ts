@@ -14,6 +14,8 @@ export const LOSS_AND_PROFIT_CATEGORIES: Category[] = [
   { key: 'recovery_wallet', label: 'Recoveries: from the wallet', txnKinds: ['debt_recovery'], detail: 'wallet', group: 'recovery' },
   { key: 'recovery_outside', label: 'Recoveries: outside Ducat', txnKinds: ['debt_recovery'], detail: 'outside', group: 'recovery' },
   { key: 'recovery_undone', label: 'Outside recoveries undone (debt reopened)', txnKinds: ['debt_recovery_reversal'], group: 'recovery' },
+  { key: 'earning_credit_interest', label: 'Interest earned: credit wallets', txnKinds: ['credit_interest'], group: 'earning' },
+  { key: 'earning_credit_late_fee', label: 'Late fees earned: credit wallets', txnKinds: ['credit_late_fee'], group: 'earning' },
 ];
 
 export const COMMISSION_CATEGORIES: Category[] = [
