@@ -4,14 +4,17 @@ import { setClock } from '@/lib/clock';
 import { getDashboardKpis } from '@/lib/backoffice/dashboard';
 import { runDueCreditCycles } from '@/lib/credit/cycle';
 import { blockCreditWallet } from '@/lib/credit/staff';
+import { recordCardOperation } from '@/lib/debts/operations';
 import { getLossAndProfitReport } from '@/lib/reports/loss-and-profit';
+import { reconcileRollups } from '@/lib/reports/rollups';
+import { getDb } from '@/db/client';
 import { balanceOf, call, createTestCustomer, createTestPartner, createTestStaff } from './support/fixtures';
 import { createTestProduct, openTestWallet } from './support/credit';
 
 afterEach(() => setClock(null));
 const at = (iso: string) => setClock(() => new Date(iso));
 
-describe('credit wallets in the loss-and-profit report', () => {
+describe('the L&P report and overview with credit wallets and back-dated postings', () => {
   it("a cycle's interest shows as interest earned, and the report still closes on the L&P balance", async () => {
     at('2027-03-01T10:00:00Z');
     const p = await createTestPartner();
@@ -45,5 +48,24 @@ describe('credit wallets in the loss-and-profit report', () => {
     await blockCreditWallet(await createTestStaff('finance'), walletId, 'Fraud check');
     k = await getDashboardKpis(p.actor);
     expect(k.blockedCreditWallets).toBe(1);
+  });
+
+  it('postings dated in the past (a back-dated seed, an import) keep every later day reconciled', async () => {
+    const p = await createTestPartner();
+    const c = await createTestCustomer(p);
+    const card = (orderId: string, amount: number) => recordCardOperation(p.actor, { orderId, appUserId: c.appUserId, amount, merchant: 'Shop', offline: true });
+    at('2027-06-10T12:00:00Z');
+    await card('LATER', 500);
+    // Written afterwards, dated earlier: the 10 June closing must include it.
+    at('2027-06-05T12:00:00Z');
+    await card('EARLIER', 300);
+    setClock(null);
+    const manager = await createTestStaff('manager');
+    const r = await getLossAndProfitReport(manager, { partnerId: p.partner.id, period: { from: '2027-06-08', to: '2027-06-12' } });
+    const lp = r.partners[0]!.lossAndProfit;
+    expect(lp.opening).toBe(-300n);
+    expect(lp.closing).toBe(-800n);
+    expect(lp.difference).toBe(0n);
+    expect(await reconcileRollups(getDb(), p.partner.id)).toEqual({ movements: [], closings: [] });
   });
 });

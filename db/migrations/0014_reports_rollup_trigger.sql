@@ -30,17 +30,30 @@ BEGIN
             transactions = m.transactions + EXCLUDED.transactions
       RETURNING 1
   )
-  -- Partner (hot) accounts: the day's closing balance is the balance after its last entry. Those
-  -- accounts are locked by the posting already, so these rows add no serialization point.
-  INSERT INTO account_daily_balances AS b (partner_id, account_id, day, closing_balance, last_entry_id, first_entry_id)
-    SELECT DISTINCT ON (partner_id, account_id, day)
-           partner_id, account_id, day, balance_after, id, min(id) OVER (PARTITION BY partner_id, account_id, day)
-    FROM e WHERE is_hot
-    ORDER BY partner_id, account_id, day, id DESC
-    ON CONFLICT (partner_id, account_id, day) DO UPDATE
-      SET closing_balance = CASE WHEN EXCLUDED.last_entry_id > b.last_entry_id THEN EXCLUDED.closing_balance ELSE b.closing_balance END,
-          last_entry_id = greatest(b.last_entry_id, EXCLUDED.last_entry_id),
-          first_entry_id = least(b.first_entry_id, EXCLUDED.first_entry_id);
+  -- Partner (hot) accounts: each day's closing balance is the sum of every entry dated up to that
+  -- day, so an entry dated in the past (a back-dated seed, an import) also moves the later days'
+  -- closings; a live posting is dated today and touches only today's row. Those accounts are
+  -- locked by the posting already, so these rows add no serialization point.
+  , days AS (
+    SELECT partner_id, account_id, day, sum(amount) AS delta, max(id) AS last_id, min(id) AS first_id
+    FROM e WHERE is_hot GROUP BY 1, 2, 3
+  ), shifted AS (
+    UPDATE account_daily_balances b
+      SET closing_balance = b.closing_balance + d.delta,
+          last_entry_id = CASE WHEN b.day = d.day THEN greatest(b.last_entry_id, d.last_id) ELSE b.last_entry_id END,
+          first_entry_id = CASE WHEN b.day = d.day THEN least(b.first_entry_id, d.first_id) ELSE b.first_entry_id END
+      FROM days d
+      WHERE b.partner_id = d.partner_id AND b.account_id = d.account_id AND b.day >= d.day
+      RETURNING 1
+  )
+  INSERT INTO account_daily_balances (partner_id, account_id, day, closing_balance, last_entry_id, first_entry_id)
+    SELECT d.partner_id, d.account_id, d.day,
+           coalesce((SELECT p.closing_balance FROM account_daily_balances p
+                     WHERE p.partner_id = d.partner_id AND p.account_id = d.account_id AND p.day < d.day
+                     ORDER BY p.day DESC LIMIT 1), 0) + d.delta,
+           d.last_id, d.first_id
+    FROM days d
+    WHERE NOT EXISTS (SELECT 1 FROM account_daily_balances x WHERE x.partner_id = d.partner_id AND x.account_id = d.account_id AND x.day = d.day);
   RETURN NULL;
 END;
 $$;
@@ -64,12 +77,12 @@ BEGIN
     JOIN journal_transactions t ON t.partner_id = e.partner_id AND t.id = e.transaction_id
     GROUP BY 1, 2, 3, 4, 5, 6;
   INSERT INTO account_daily_balances (partner_id, account_id, day, closing_balance, last_entry_id, first_entry_id)
-    SELECT DISTINCT ON (e.partner_id, e.account_id, (e.created_at AT TIME ZONE 'UTC')::date)
-           e.partner_id, e.account_id, (e.created_at AT TIME ZONE 'UTC')::date, e.balance_after, e.id,
-           min(e.id) OVER (PARTITION BY e.partner_id, e.account_id, (e.created_at AT TIME ZONE 'UTC')::date)
-    FROM journal_entries e
-    JOIN accounts a ON a.partner_id = e.partner_id AND a.id = e.account_id AND a.is_hot
-    ORDER BY e.partner_id, e.account_id, (e.created_at AT TIME ZONE 'UTC')::date, e.id DESC;
+    SELECT partner_id, account_id, day, sum(delta) OVER (PARTITION BY partner_id, account_id ORDER BY day), last_id, first_id
+    FROM (
+      SELECT e.partner_id, e.account_id, (e.created_at AT TIME ZONE 'UTC')::date AS day, sum(e.amount) AS delta, max(e.id) AS last_id, min(e.id) AS first_id
+      FROM journal_entries e
+      JOIN accounts a ON a.partner_id = e.partner_id AND a.id = e.account_id AND a.is_hot
+      GROUP BY 1, 2, 3) d;
 END;
 $$;
 --> statement-breakpoint

@@ -78,13 +78,11 @@ export async function getLossAndProfitReport(actor: Actor, input: { partnerId?: 
       from partners p
       join lateral (select * from accounts x where x.partner_id = p.id and x.kind in ('loss_and_profit', 'commission')) a on true
       left join lateral (
-        select e.balance_after from account_daily_balances b
-        join journal_entries e on e.partner_id = b.partner_id and e.id = b.last_entry_id
+        select b.closing_balance as balance_after from account_daily_balances b
         where b.partner_id = a.partner_id and b.account_id = a.id and b.day < ${from}::date
         order by b.day desc limit 1) o on true
       left join lateral (
-        select e.balance_after from account_daily_balances b
-        join journal_entries e on e.partner_id = b.partner_id and e.id = b.last_entry_id
+        select b.closing_balance as balance_after from account_daily_balances b
         where b.partner_id = a.partner_id and b.account_id = a.id and b.day <= ${to}::date
         order by b.day desc limit 1) c on true
       where true ${scope ? sql`and p.id = ${scope}` : sql``}
