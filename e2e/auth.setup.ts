@@ -8,8 +8,14 @@ for (const [persona, { email, name }] of Object.entries(PERSONAS) as [Persona, (
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL('/');
-    await expect(page.getByTestId('signed-in-user')).toContainText(name);
+    if (persona === 'partner') {
+      // A partner login lands in its portal.
+      await expect(page).toHaveURL('/portal');
+      await expect(page.getByTestId('portal-partner')).toContainText('Demo Wallets');
+    } else {
+      await expect(page).toHaveURL('/');
+      await expect(page.getByTestId('signed-in-user')).toContainText(name);
+    }
     await page.context().storageState({ path: `${AUTH_DIR}/${persona}.json` });
   });
 }

@@ -1,21 +1,30 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { actorForUser } from '@/lib/auth/users';
+import { actorForEmbedSession } from '@/lib/portal/embed-sessions';
 import { auth } from './auth';
+import { PORTAL_COOKIE } from './portal-cookie';
 
 /**
  * The signed-in actor for a page or server action, re-read from the database (a JWT can be
  * stale). No session: redirect to /login. A role without `permission`: 403 page.
+ * Under /portal, an embedded portal session (its cookie is sent nowhere else) comes first.
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
+  const h = await headers();
+  const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const embedded = (await cookies()).get(PORTAL_COOKIE)?.value;
+  if (embedded) {
+    const actor = await actorForEmbedSession(embedded, ip);
+    if (actor) return actor;
+  }
   const session = await auth();
   if (!session?.user?.id) return null;
-  const h = await headers();
-  return actorForUser(session.user.id, h.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null);
+  return actorForUser(session.user.id, ip);
 });
 
 export async function requireActor(permission?: Permission): Promise<Actor> {

@@ -2,6 +2,7 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn } from '@/app/(auth)/auth';
+import { homeForEmail } from '@/lib/auth/users';
 
 export type LoginState = { error: string | null; email: string };
 
@@ -31,7 +32,9 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   const password = String(formData.get('password') ?? '');
   if (!email || !password) return { error: 'Enter your email and password.', email };
   try {
-    await signIn('credentials', { email, password, redirectTo: safeRedirect(formData.get('callbackUrl')) });
+    // With nowhere asked for, each lands on its home: partner logins in the portal.
+    const target = safeRedirect(formData.get('callbackUrl'));
+    await signIn('credentials', { email, password, redirectTo: target === '/' ? await homeForEmail(email) : target });
   } catch (e) {
     if (e instanceof CredentialsSignin && e.code === 'rate_limited') {
       return { error: 'Too many failed sign-ins for this account. Wait 15 minutes, then try again.', email };

@@ -13,7 +13,8 @@ const DEMO_LOGINS = [
 ] as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  if (await currentActor()) redirect('/');
+  const actor = await currentActor();
+  if (actor) redirect(actor.role === 'partner' ? '/portal' : '/');
   const raw = (await searchParams).callbackUrl;
   const callbackUrl = typeof raw === 'string' ? raw : '/';
   return (

@@ -7,7 +7,7 @@ import type { DebtAgent } from '@/lib/backoffice/debt-agents';
 import { DebtActionForm } from './action-form';
 import type { DebtAction } from './action-types';
 
-export type DebtActions = Record<'assign' | 'note' | 'followUp' | 'promise' | 'outside' | 'wallet' | 'writeOff' | 'reopen', DebtAction>;
+export type DebtActions = Record<'assign' | 'note' | 'followUp' | 'promise' | 'outside' | 'wallet' | 'writeOff' | 'reopen', DebtAction> & { close?: DebtAction };
 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
@@ -106,6 +106,13 @@ export function DebtActionsPanel({
           <p className="text-xs text-zinc-500">Above the approval threshold, a manager must approve it first.</p>
         </DebtActionForm>
       ),
+    );
+  }
+  if (open && actions.close && can(role, 'debts.close')) {
+    forms.push(
+      <DebtActionForm key="close" action={actions.close} debtId={id} label="Close as recovered outside Ducat" submitLabel="Close debt" secondary>
+        <p className="text-xs text-zinc-500">Records what remains as recovered outside Ducat and closes the debt (status 1).</p>
+      </DebtActionForm>,
     );
   }
   if (!open && can(role, 'debts.close')) {

@@ -19,6 +19,7 @@ export function DebtTable({
   caption,
   now,
   selectable = false,
+  basePath = '/debts',
 }: {
   rows: FollowUpRow[];
   showPartner: boolean;
@@ -27,6 +28,8 @@ export function DebtTable({
   now: Date;
   /** A checkbox per row and one for the page (inside a DebtSelection). */
   selectable?: boolean;
+  /** Where debt pages live (the back office, or the partner portal). */
+  basePath?: string;
 }) {
   const sortable = (label: string, sort: Sort, numeric?: boolean) =>
     sorting ? (
@@ -73,7 +76,7 @@ export function DebtTable({
               {Math.floor((now.getTime() - debt.createdAt.getTime()) / 86_400_000)} d
             </Td>
             <Td className="font-mono text-xs whitespace-nowrap">
-              <Link href={`/debts/${debt.id}`} className="hover:underline" data-testid="debt-order-id">
+              <Link href={`${basePath}/${debt.id}`} className="hover:underline" data-testid="debt-order-id">
                 {debt.orderId}
               </Link>
             </Td>

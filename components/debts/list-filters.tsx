@@ -16,6 +16,7 @@ export function DebtListFilters({
   currency,
   errors,
   resetHref,
+  basePath = '/debts',
 }: {
   query: DebtListQuery;
   partners: { id: string; name: string }[] | null;
@@ -23,9 +24,11 @@ export function DebtListFilters({
   currency: string;
   errors: AmountErrors;
   resetHref: string | null;
+  /** Where the list lives (the back office, or the partner portal). */
+  basePath?: string;
 }) {
   return (
-    <form method="get" action="/debts" role="search" aria-label="Filter debts" className="mb-4 flex flex-wrap items-start gap-3">
+    <form method="get" action={basePath} role="search" aria-label="Filter debts" className="mb-4 flex flex-wrap items-start gap-3">
       {query.sort !== 'created' ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== 'desc' ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <SelectFilter id="status" label="Status" value={query.status} anyLabel="Any status" options={DEBT_STATUSES.map((s) => ({ value: s, label: DEBT_STATUS_LABELS[Number(s)]! }))} />

@@ -12,15 +12,17 @@ export function P2pListFilters({
   currency,
   errors,
   resetHref,
+  basePath = '/p2p',
 }: {
   query: P2pListQuery;
   partners: { id: string; name: string }[] | null;
   currency: string;
   errors: AmountErrors;
   resetHref: string | null;
+  basePath?: string;
 }) {
   return (
-    <form method="get" action="/p2p" role="search" aria-label="Filter transfers" className="mb-4 flex flex-wrap items-start gap-3">
+    <form method="get" action={basePath} role="search" aria-label="Filter transfers" className="mb-4 flex flex-wrap items-start gap-3">
       {query.sort !== 'date' ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== 'desc' ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <SelectFilter id="status" label="Status" value={query.status} anyLabel="Any status" options={P2P_STATUSES.map((s) => ({ value: s, label: s }))} />

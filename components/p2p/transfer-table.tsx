@@ -18,12 +18,15 @@ export function TransferTable({
   showPartner,
   sorting,
   caption,
+  basePath = '/p2p',
 }: {
   transfers: P2pTransfer[];
   parties: Map<string, Connection>;
   showPartner: boolean;
   sorting?: Sorting;
   caption: string;
+  /** Where transfer pages live (the back office, or the partner portal). */
+  basePath?: string;
 }) {
   const sortable = (label: string, sort: 'date' | 'amount', numeric?: boolean) =>
     sorting ? (
@@ -62,7 +65,7 @@ export function TransferTable({
               </time>
             </Td>
             <Td className="font-mono text-xs">
-              <Link href={`/p2p/${t.id}`} className="whitespace-nowrap hover:underline" data-testid="p2p-id">
+              <Link href={`${basePath}/${t.id}`} className="whitespace-nowrap hover:underline" data-testid="p2p-id">
                 {t.id}
               </Link>
               {t.orderId ? (

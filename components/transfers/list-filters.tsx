@@ -6,9 +6,9 @@ import { typeLabel } from './labels';
 
 
 /** The transfers list's filters as a GET form: the URL keeps them. */
-export function TransferListFilters({ query, partners, resetHref }: { query: TransferListQuery; partners: { id: string; name: string }[] | null; resetHref: string | null }) {
+export function TransferListFilters({ query, partners, resetHref, basePath = '/transfers' }: { query: TransferListQuery; partners: { id: string; name: string }[] | null; resetHref: string | null; basePath?: string }) {
   return (
-    <form method="get" action="/transfers" role="search" aria-label="Filter transfers" className="mb-4 flex flex-wrap items-start gap-3">
+    <form method="get" action={basePath} role="search" aria-label="Filter transfers" className="mb-4 flex flex-wrap items-start gap-3">
       {query.sort !== 'date' ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== 'desc' ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <SelectFilter id="status" label="Status" value={query.status} anyLabel="Any status" options={TRANSFER_STATUSES.map((s) => ({ value: s, label: s }))} />

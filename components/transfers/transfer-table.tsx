@@ -11,11 +11,11 @@ import { typeLabel } from './labels';
 type Sorting = { sort: 'date' | 'amount'; dir: 'asc' | 'desc'; href: (sort: 'date' | 'amount', dir: 'asc' | 'desc') => string };
 
 /** The page of one transfer; staff links name its partner (identifiers are unique per partner). */
-export const transferHref = (t: { transferIdentifier: string; partnerId: string }, isStaff: boolean) =>
-  hrefWith(`/transfers/${encodeURIComponent(t.transferIdentifier)}`, { partner: isStaff ? t.partnerId : undefined });
+export const transferHref = (t: { transferIdentifier: string; partnerId: string }, isStaff: boolean, basePath = '/transfers') =>
+  hrefWith(`${basePath}/${encodeURIComponent(t.transferIdentifier)}`, { partner: isStaff ? t.partnerId : undefined });
 
 /** Program transfers, one row each; `retries` adds the retry columns (attempts, next attempt, last error). */
-export function TransferTable({ transfers, showPartner, sorting, retries }: { transfers: TransferListRow[]; showPartner: boolean; sorting: Sorting; retries: boolean }) {
+export function TransferTable({ transfers, showPartner, sorting, retries, basePath = '/transfers', linkAccounts = true }: { transfers: TransferListRow[]; showPartner: boolean; sorting: Sorting; retries: boolean; basePath?: string; linkAccounts?: boolean }) {
   const sortable = (label: string, sort: 'date' | 'amount', numeric?: boolean) => (
     <SortHeader label={label} sort={sort} numeric={numeric} current={sorting.sort} dir={sorting.dir} href={(s, d) => sorting.href(s === 'amount' ? 'amount' : 'date', d)} />
   );
@@ -49,7 +49,7 @@ export function TransferTable({ transfers, showPartner, sorting, retries }: { tr
               </time>
             </Td>
             <Td className="font-mono text-xs">
-              <Link href={transferHref(t, showPartner)} className="hover:underline" data-testid="transfer-id">
+              <Link href={transferHref(t, showPartner, basePath)} className="hover:underline" data-testid="transfer-id">
                 {t.transferIdentifier}
               </Link>
             </Td>
@@ -58,9 +58,13 @@ export function TransferTable({ transfers, showPartner, sorting, retries }: { tr
               {typeLabel(t.type)}
             </Td>
             <Td className="font-mono text-xs">
-              <Link href={`/accounts/${t.accountId}`} className="hover:underline">
-                {t.accountId}
-              </Link>
+              {linkAccounts ? (
+                <Link href={`/accounts/${t.accountId}`} className="hover:underline">
+                  {t.accountId}
+                </Link>
+              ) : (
+                t.accountId
+              )}
             </Td>
             <Td numeric data-testid="transfer-amount">
               <Money cents={t.amount} currency={t.currency} />

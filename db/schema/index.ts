@@ -13,3 +13,4 @@ export * from './rate-limits';
 export * from './credit';
 export * from './reports';
 export * from './workers';
+export * from './portal';

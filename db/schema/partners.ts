@@ -14,5 +14,7 @@ export const partners = pgTable('partners', {
   supportedCurrencies: text('supported_currencies').array().notNull(),
   autoDebtRecovery: boolean('auto_debt_recovery').notNull().default(true),
   accentColor: text('accent_color'),
+  /** Origins allowed to frame the partner portal (CSP frame-ancestors); empty: none. */
+  frameAncestors: text('frame_ancestors').array().notNull().default([]),
   createdAt: createdAt(),
 });

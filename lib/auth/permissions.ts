@@ -38,6 +38,9 @@ const MATRIX = {
   'credit.approve': ['admin', 'manager'],
   'credit.products.manage': ['admin'],
   'reports.loss_and_profit': ['admin', 'manager'],
+  'portal.embed': ['partner'],
+  'portal.settings': ['admin', 'partner'],
+  'api_keys.manage': ['admin', 'partner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof MATRIX;

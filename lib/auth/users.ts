@@ -49,3 +49,9 @@ function actorOf(user: typeof users.$inferSelect, ip: string | null = null): Act
     ? { type: 'user', id: user.id, role: 'partner', partnerId: user.partnerId!, ip }
     : { type: 'user', id: user.id, role: user.role, partnerId: null, ip };
 }
+
+/** Where a login lands when it asked for no page: partner logins in their portal, staff on the overview. */
+export async function homeForEmail(email: string): Promise<string> {
+  const [user] = await getDb().select({ role: users.role }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return user?.role === 'partner' ? '/portal' : '/';
+}

@@ -182,3 +182,9 @@ export async function reopenDebt(actor: Actor, debtId: string) {
   const debt = await inTransaction((tx) => lockDebtById(tx, actor, debtId));
   return setDebtStatus(actor, debt.orderId, 0, debt.partnerId);
 }
+
+/** Closes a debt, recording what remains as recovered outside Ducat (the API's PUT status 1). */
+export async function closeDebtAsRecovered(actor: Actor, debtId: string) {
+  const debt = await inTransaction((tx) => lockDebtById(tx, actor, debtId));
+  return setDebtStatus(actor, debt.orderId, 1, debt.partnerId);
+}

@@ -74,3 +74,20 @@ export async function deleteWebhookEndpoint(actor: Actor, id: string, partner?: 
     await recordAudit(tx, actor, { partnerId, action: 'webhook_endpoint.delete', objectType: 'webhook_endpoint', objectId: id, before: view(row) });
   });
 }
+
+/** Replaces an endpoint's signing secret; the new one is returned this once. */
+export async function rotateWebhookSecret(actor: Actor, id: string, partner?: string): Promise<{ id: string; secret: string }> {
+  assertCan(actor, 'webhooks.manage');
+  const partnerId = requireTenant(actor, partner);
+  const secret = randomToken('whsec');
+  return inTransaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set({ secretEncrypted: encryptSecret(secret) })
+      .where(and(eq(webhookEndpoints.partnerId, partnerId), eq(webhookEndpoints.id, id), isNull(webhookEndpoints.deletedAt)))
+      .returning();
+    if (!row) throw notFound('webhook endpoint');
+    await recordAudit(tx, actor, { partnerId, action: 'webhook_endpoint.rotate_secret', objectType: 'webhook_endpoint', objectId: id });
+    return { id, secret };
+  });
+}

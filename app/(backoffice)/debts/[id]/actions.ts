@@ -6,7 +6,7 @@ import { requireActor } from '@/app/(auth)/session';
 import type { DebtActionState } from '@/components/debts/action-types';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
-import { addDebtNote, assignDebt, recordOutsideRecovery, recordPromiseToPay, recoverFromWallet, reopenDebt, requestWriteOff, setNextFollowUp } from '@/lib/debts/actions';
+import { addDebtNote, assignDebt, closeDebtAsRecovered, recordOutsideRecovery, recordPromiseToPay, recoverFromWallet, reopenDebt, requestWriteOff, setNextFollowUp } from '@/lib/debts/actions';
 import { getDebtDetail } from '@/lib/debts/detail';
 import { isDomainError } from '@/lib/errors';
 import { centsToDecimalString, formatMoney, parseMoneyInput } from '@/lib/money';
@@ -115,5 +115,13 @@ export async function reopenDebtAction(_prev: DebtActionState, formData: FormDat
   return run('debts.close', z.object({ debtId }), formData, async (actor, _form, debt) => {
     await reopenDebt(actor, debt.id);
     return 'Reopened: the debt is in progress again.';
+  });
+}
+
+/** Closes a debt recording what remains as recovered outside Ducat (S-Money status 1). */
+export async function closeDebtAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+  return run('debts.close', z.object({ debtId }), formData, async (actor, _form, debt) => {
+    await closeDebtAsRecovered(actor, debt.id);
+    return `Closed: ${formatMoney(debt.remainingAmount, debt.currency)} recorded as recovered outside Ducat.`;
   });
 }

@@ -19,6 +19,7 @@ import { isDomainError } from '@/lib/errors';
 import {
   addNoteAction,
   assignDebtAction,
+  closeDebtAction,
   recordOutsideRecoveryAction,
   recordPromiseAction,
   recoverFromWalletAction,
@@ -47,6 +48,7 @@ const ACTIONS = {
   wallet: recoverFromWalletAction,
   writeOff: requestWriteOffAction,
   reopen: reopenDebtAction,
+  close: closeDebtAction,
 };
 
 export default async function DebtPage({ params }: { params: Promise<{ id: string }> }) {

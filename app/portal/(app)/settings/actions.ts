@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireActor } from '@/app/(auth)/session';
+import type { PortalActionState } from '@/components/portal/action-types';
+import { isDomainError } from '@/lib/errors';
+import { updatePortalSettings } from '@/lib/portal/settings';
+
+/** Saves the origins allowed to frame the portal (one a line) and its accent colour. */
+export async function savePortalSettingsAction(_prev: PortalActionState, form: FormData): Promise<PortalActionState> {
+  const actor = await requireActor('portal.settings');
+  const origins = String(form.get('frameAncestors') ?? '')
+    .split(/[\s,]+/)
+    .map((o) => o.trim())
+    .filter(Boolean);
+  try {
+    await updatePortalSettings(actor, { frameAncestors: origins, accentColor: String(form.get('accentColor') ?? '').trim() });
+    revalidatePath('/portal', 'layout');
+    return { ok: 'Saved.' };
+  } catch (e) {
+    if (e instanceof z.ZodError) return { error: `Not saved: ${e.issues[0]?.message ?? 'invalid input'}.` };
+    if (isDomainError(e)) return { error: `Not saved: ${e.message}.` };
+    throw e;
+  }
+}

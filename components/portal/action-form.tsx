@@ -1,0 +1,71 @@
+'use client';
+
+import { useActionState, type ReactNode } from 'react';
+import { cn } from '@/components/ui/cn';
+import { buttonClass, secondaryButtonClass } from '@/components/ui/form';
+import type { PortalAction } from './action-types';
+
+/**
+ * A portal form bound to one server action: its fields, a submit button, and the outcome — a
+ * confirmation, the refusal in words, or a secret shown this once (it is never shown again).
+ */
+export function PortalActionForm({
+  action,
+  label,
+  submitLabel,
+  hidden = {},
+  children,
+  secondary = false,
+  confirm,
+  className,
+}: {
+  action: PortalAction;
+  label: string;
+  submitLabel: string;
+  hidden?: Record<string, string>;
+  children?: ReactNode;
+  secondary?: boolean;
+  /** Asked before submitting (a destructive action). */
+  confirm?: string;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form
+      action={formAction}
+      aria-label={label}
+      className={cn('space-y-2', className)}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <div className="flex flex-wrap items-end gap-2">
+        {children}
+        <button type="submit" className={cn(secondary ? secondaryButtonClass : buttonClass, pending && 'opacity-60')} disabled={pending}>
+          {pending ? 'Working…' : submitLabel}
+        </button>
+      </div>
+      {state.ok ? (
+        <p role="status" className="text-sm text-emerald-700">
+          {state.ok}
+        </p>
+      ) : null}
+      {state.secret ? (
+        <div className="rounded-md bg-amber-50 px-3 py-2 text-sm ring-1 ring-amber-200 ring-inset" data-testid="shown-once">
+          <p className="font-medium text-amber-900">{state.secret.label} — copy it now, it will not be shown again:</p>
+          <code className="mt-1 block font-mono text-xs break-all text-zinc-900 select-all" data-testid="shown-once-value">
+            {state.secret.value}
+          </code>
+        </div>
+      ) : null}
+      {state.error ? (
+        <p role="alert" className="rounded-md bg-rose-50 px-2.5 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
