@@ -79,6 +79,14 @@ export default defineConfig({
       dependencies: ['live', 'p2p-writes', 'billing-writes'],
       use: { ...chrome, storageState: `${AUTH_DIR}/finance.json` },
     },
+    // The partner portal, embedded in a page on another origin and signed in directly: records a
+    // recovery on a debt of its own customer, so after the read-only and live projects.
+    {
+      name: 'portal',
+      testMatch: /portal-(embed|access)\.spec\.ts/,
+      dependencies: ['live', 'p2p-writes', 'billing-writes'],
+      use: chrome,
+    },
     // Green Dot transfers: disburses, reverses and locks a wallet (customers 30–33), as finance, after
     // every other project that reads or moves money.
     {

@@ -5,8 +5,8 @@ import { redeemEmbedToken } from '@/lib/portal/embed-sessions';
  * GET /portal/embed/{token} — the one-time URL: starts the portal session (a partitioned cookie)
  * and goes to the portal home; an expired, used or unknown link goes to a page that says so.
  */
-export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
-  const { token } = await params;
+export async function GET(req: Request, { params }: { params: Promise<{ token?: string } | undefined> }): Promise<Response> {
+  const token = (await params)?.token ?? '';
   const outcome = await redeemEmbedToken(token);
   const noStore = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
   if (!outcome.ok) {
