@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from '@/app/(auth)/auth.config';
-import { PORTAL_COOKIE } from '@/app/(auth)/portal-cookie';
+import { PORTAL_COOKIE, PORTAL_REQUEST_HEADER } from '@/app/(auth)/portal-cookie';
 import { canonicalApiPath } from '@/lib/http/paths';
 import { portalFrameAncestors } from '@/lib/portal/frame-policy';
 
@@ -23,7 +23,10 @@ export const proxy = auth(async (req) => {
   if (isPortalPath(req.nextUrl.pathname)) {
     // Portal pages may be framed by the partner's own origins only (next.config.js refuses
     // framing everywhere else). An expired link's page names its partner in `p`.
-    const res = NextResponse.next();
+    // Back-office pages shown in the portal keep their links in it (components/portal/link-base.ts).
+    const headers = new Headers(req.headers);
+    headers.set(PORTAL_REQUEST_HEADER, '1');
+    const res = NextResponse.next({ request: { headers } });
     const csp = await portalFrameAncestors({
       sessionToken: req.cookies.get(PORTAL_COOKIE)?.value,
       partnerId: req.auth?.user?.role === 'partner' ? req.auth.user.partnerId : req.nextUrl.pathname === '/portal/expired' ? req.nextUrl.searchParams.get('p') : null,

@@ -21,3 +21,6 @@ export function portalCookieHeader(value: string, expiresAt: Date): string {
 export function clearPortalCookieHeader(): string {
   return `${PORTAL_COOKIE}=; Path=${PORTAL_COOKIE_PATH}; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=None; Partitioned`;
 }
+
+/** The request header proxy.ts sets on portal requests (components/portal/link-base.ts reads it). */
+export const PORTAL_REQUEST_HEADER = 'x-ducat-portal';

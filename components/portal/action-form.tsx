@@ -18,6 +18,7 @@ export function PortalActionForm({
   secondary = false,
   confirm,
   className,
+  disabled = false,
 }: {
   action: PortalAction;
   label: string;
@@ -28,6 +29,7 @@ export function PortalActionForm({
   /** Asked before submitting (a destructive action). */
   confirm?: string;
   className?: string;
+  disabled?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
@@ -44,7 +46,7 @@ export function PortalActionForm({
       ))}
       <div className="flex flex-wrap items-end gap-2">
         {children}
-        <button type="submit" className={cn(secondary ? secondaryButtonClass : buttonClass, pending && 'opacity-60')} disabled={pending}>
+        <button type="submit" className={cn(secondary ? secondaryButtonClass : buttonClass, (pending || disabled) && 'opacity-60')} disabled={pending || disabled}>
           {pending ? 'Working…' : submitLabel}
         </button>
       </div>

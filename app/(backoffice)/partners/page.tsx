@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { formatDate } from '@/components/ui/format';
 import { Money } from '@/components/ui/money';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { can } from '@/lib/auth/permissions';
 import { listPartners } from '@/lib/backoffice/partners';
 
 export const metadata: Metadata = { title: 'Partners' };
@@ -63,6 +64,11 @@ export default async function PartnersPage() {
                     <Link href={`/accounts?kind=partner&partner=${p.id}`} className="ml-3 text-xs font-medium text-indigo-600 hover:text-indigo-500">
                       Accounts
                     </Link>
+                    {can(actor.role, 'portal.settings') ? (
+                      <Link href={`/partners/${p.id}/portal`} className="ml-3 text-xs font-medium text-indigo-600 hover:text-indigo-500">
+                        Portal
+                      </Link>
+                    ) : null}
                   </Td>
                 </Tr>
               ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { linkBase } from '@/components/portal/link-base';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireActor } from '@/app/(auth)/session';
@@ -27,6 +28,7 @@ type Props = {
 };
 
 export default async function AccountPage({ params, searchParams }: Props) {
+  const lb = await linkBase();
   const actor = await requireActor('accounts.read');
   const { accountId } = await params;
   // Another tenant's account is answered as if it did not exist.
@@ -35,7 +37,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const query = statementQuery.parse(await searchParams);
   const statement = await getStatement(actor, account, query);
   const isStaff = actor.role !== 'partner';
-  const base = `/accounts/${account.id}`;
+  const base = `${lb}/accounts/${account.id}`;
   const href = (over: { page?: number }) => hrefWith(base, { from: query.from, to: query.to, page: over.page && over.page > 1 ? over.page : undefined });
   const filtered = Boolean(query.from || query.to);
   const owner = account.customer ? `${account.customer.firstName} ${account.customer.lastName}` : account.name;
@@ -43,7 +45,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href={account.customer ? '/accounts' : '/accounts?kind=partner'} className="hover:text-zinc-800">
+        <Link href={account.customer ? `${lb}/accounts` : `${lb}/accounts?kind=partner`} className="hover:text-zinc-800">
           Accounts
         </Link>{' '}
         / <span className="font-mono">{account.id}</span>

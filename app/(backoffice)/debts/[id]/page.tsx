@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { linkBase } from '@/components/portal/link-base';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -52,6 +53,7 @@ const ACTIONS = {
 };
 
 export default async function DebtPage({ params }: { params: Promise<{ id: string }> }) {
+  const lb = await linkBase();
   const actor = await requireActor('debts.read');
   const { id } = await params;
   // Another tenant's debt is answered as if it did not exist.
@@ -73,7 +75,7 @@ export default async function DebtPage({ params }: { params: Promise<{ id: strin
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href="/debts" className="hover:text-zinc-800">
+        <Link href={`${lb}/debts`} className="hover:text-zinc-800">
           Debts
         </Link>{' '}
         / <span className="font-mono">{debt.orderId}</span>
@@ -112,7 +114,7 @@ export default async function DebtPage({ params }: { params: Promise<{ id: strin
           <Card title="Debt">
             <dl className="divide-y divide-zinc-100">
               <Row label="Customer">
-                <Link href={`/accounts/${debt.accountId}`} className="font-medium hover:underline" data-testid="debt-customer">
+                <Link href={`${lb}/accounts/${debt.accountId}`} className="font-medium hover:underline" data-testid="debt-customer">
                   {customer.name}
                 </Link>{' '}
                 <span className="font-mono text-xs text-zinc-500">{customer.appUserId}</span>

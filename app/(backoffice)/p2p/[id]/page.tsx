@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { linkBase } from '@/components/portal/link-base';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -28,6 +29,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function P2pTransferPage({ params }: { params: Promise<{ id: string }> }) {
+  const lb = await linkBase();
   const actor = await requireActor('p2p.read');
   const { id } = await params;
   // Another tenant's transfer is answered as if it did not exist.
@@ -41,7 +43,7 @@ export default async function P2pTransferPage({ params }: { params: Promise<{ id
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href="/p2p" className="hover:text-zinc-800">
+        <Link href={`${lb}/p2p`} className="hover:text-zinc-800">
           P2P
         </Link>{' '}
         / <span className="font-mono">{t.id}</span>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { linkBase } from '@/components/portal/link-base';
 import Link from 'next/link';
 import { z } from 'zod';
 import { requireActor } from '@/app/(auth)/session';
@@ -33,6 +34,7 @@ const option = (c: Connection | undefined): ConnectionOption | null =>
   c ? { id: c.id, name: c.name, appUserId: c.appUserId, partnerId: c.partnerId, partnerName: c.partnerName, currency: c.currency, status: c.status } : null;
 
 export default async function PeerHistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const lb = await linkBase();
   const actor = await requireActor('p2p.read');
   const query = peersQuery.parse(await searchParams);
   const isStaff = actor.role !== 'partner';
@@ -43,13 +45,13 @@ export default async function PeerHistoryPage({ searchParams }: { searchParams: 
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href="/p2p" className="hover:text-zinc-800">
+        <Link href={`${lb}/p2p`} className="hover:text-zinc-800">
           P2P
         </Link>{' '}
         / Peer history
       </nav>
       <PageHeader title="Peer history" description="Every transfer between two wallets, both ways, with totals and the net position" />
-      <PeerPickerForm a={option(a)} b={option(b)} showPartner={isStaff} />
+      <PeerPickerForm a={option(a)} b={option(b)} showPartner={isStaff} action={`${lb}/p2p/peers`} />
       {(query.a && !a) || (query.b && !b) ? (
         <Card>
           <EmptyState title="Wallet not found" resetHref="/p2p/peers" resetLabel="Choose again">
@@ -74,6 +76,7 @@ export default async function PeerHistoryPage({ searchParams }: { searchParams: 
 }
 
 async function PeerHistory({ actor, actorPartner, a, b, page, isStaff }: { actor: Actor; actorPartner?: string; a: Connection; b: Connection; page: number; isStaff: boolean }) {
+  const lb = await linkBase();
   const [summary, list] = await Promise.all([
     peerSummary(actor, { partnerId: actorPartner, a: a.id, b: b.id, days: CHART_DAYS }),
     listP2p(actor, { partnerId: actorPartner, accountId: a.id, peerId: b.id, page, pageSize: P2P_PAGE_SIZE }),
@@ -127,14 +130,14 @@ async function PeerHistory({ actor, actorPartner, a, b, page, isStaff }: { actor
           <EmptyState title={`No transfers between ${a.name} and ${b.name}`} />
         ) : (
           <>
-            <TransferTable caption={`Transfers between ${a.name} and ${b.name}`} transfers={list.data} parties={parties} showPartner={isStaff} />
+            <TransferTable caption={`Transfers between ${a.name} and ${b.name}`} transfers={list.data} parties={parties} showPartner={isStaff} basePath={`${lb}/p2p`} />
             <Pagination
               page={list.page}
               pageCount={Math.max(1, Math.ceil(list.total / list.pageSize))}
               total={list.total}
               pageSize={list.pageSize}
               noun="transfers"
-              href={(p) => hrefWith('/p2p/peers', { a: a.id, b: b.id, page: p > 1 ? p : undefined })}
+              href={(p) => hrefWith(`${lb}/p2p/peers`, { a: a.id, b: b.id, page: p > 1 ? p : undefined })}
             />
           </>
         )}

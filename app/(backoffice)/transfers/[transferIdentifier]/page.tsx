@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { linkBase } from '@/components/portal/link-base';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
@@ -35,6 +36,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
 type Props = { params: Promise<{ transferIdentifier: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TransferPage({ params, searchParams }: Props) {
+  const lb = await linkBase();
   const actor = await requireActor('transfers.read');
   const { transferIdentifier } = await params;
   const sp = await searchParams;
@@ -58,7 +60,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href="/transfers" className="hover:text-zinc-800">
+        <Link href={`${lb}/transfers`} className="hover:text-zinc-800">
           Transfers
         </Link>{' '}
         / <span className="font-mono">{t.transferIdentifier}</span>
@@ -79,7 +81,7 @@ export default async function TransferPage({ params, searchParams }: Props) {
             </Row>
             {isStaff ? <Row label="Partner">{t.partnerName}</Row> : null}
             <Row label="Account">
-              <Link href={`/accounts/${t.accountId}`} className="font-mono text-xs text-indigo-700 hover:underline" data-testid="transfer-account">
+              <Link href={`${lb}/accounts/${t.accountId}`} className="font-mono text-xs text-indigo-700 hover:underline" data-testid="transfer-account">
                 {t.accountId}
               </Link>
             </Row>

@@ -40,13 +40,13 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
       <p className="mb-4 text-xs text-zinc-500">
         Event <span className="font-mono">{delivery.eventId}</span> · created {formatDateTime(delivery.createdAt)}
       </p>
-      {delivery.status === 'pending' ? (
-        <p className="mb-4 text-sm text-zinc-600">An attempt is due: it is retried with backoff until it succeeds.</p>
-      ) : (
-        <PortalActionForm action={redeliverAction} label="Redeliver" submitLabel="Redeliver" hidden={{ deliveryId: delivery.id }} className="mb-4">
-          <p className="text-xs text-zinc-500">Sends the same event (same id and body) to this endpoint again, as a new attempt.</p>
-        </PortalActionForm>
-      )}
+      <PortalActionForm action={redeliverAction} label="Redeliver" submitLabel="Redeliver" hidden={{ deliveryId: delivery.id }} className="mb-4" disabled={delivery.status === 'pending'}>
+        <p className="text-xs text-zinc-500">
+          {delivery.status === 'pending'
+            ? 'An attempt is due: it is retried with backoff until it succeeds.'
+            : 'Sends the same event (same id and body) to this endpoint again, as a new attempt.'}
+        </p>
+      </PortalActionForm>
       <Card title={`Attempts (${attempts.length})`}>
         {attempts.length === 0 ? (
           <p className="px-4 py-6 text-sm text-zinc-500">No attempt yet.</p>
