@@ -55,6 +55,12 @@ test('the portal works in a third-party iframe: filter debts, record a recovery,
   await expect(recovery.getByRole('status')).toHaveText('Recovered €10.00; €15.00 remaining.');
   await expect(frame.getByTestId('debt-remaining')).toHaveText('€15.00');
 
+  // A shorter page shrinks the frame again.
+  const tall = Number(await page.locator('#height').textContent());
+  await frame.getByRole('link', { name: 'Settings' }).click();
+  await expect(frame.getByRole('form', { name: 'Portal settings' })).toBeVisible();
+  await expect.poll(async () => Number(await page.locator('#height').textContent())).toBeLessThan(tall);
+
   // The API agrees.
   const api = await request.get(`/api/v1.1/clientdebts/${debt.orderId}`, { headers: { Authorization: `Bearer ${API_KEYS.demo}` } });
   expect((await api.json()).RemainingDebtAmount).toBe(1_500);

@@ -31,7 +31,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const style = { '--portal-accent': settings.accentColor ?? DEFAULT_ACCENT } as CSSProperties;
   return (
     <Providers>
-      <div style={style} className="min-h-screen bg-white text-zinc-900" data-testid="portal">
+      <div style={style} className="bg-white text-zinc-900" data-testid="portal" data-portal-root>
         <header className="border-b border-zinc-200 px-4">
           <div className="flex items-center justify-between gap-3 pt-2">
             <p className="text-sm font-semibold" data-testid="portal-partner">

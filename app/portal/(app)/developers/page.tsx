@@ -53,7 +53,10 @@ export default async function DevelopersPage() {
               <tbody>
                 {keys.map((k) => (
                   <Tr key={k.id}>
-                    <Td className="font-medium">{k.label}</Td>
+                    <Td className="font-medium">
+                      {k.label}
+                      {actor.type === 'api_key' && actor.id === k.id ? <div className="text-xs font-normal text-zinc-500">opened this portal session: revoking it ends the session</div> : null}
+                    </Td>
                     <Td className="font-mono text-xs">{k.prefix}…</Td>
                     <Td className="whitespace-nowrap text-zinc-600">{when(k.createdAt)}</Td>
                     <Td className="whitespace-nowrap text-zinc-600">{when(k.lastUsedAt)}</Td>
