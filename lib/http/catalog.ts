@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
 import { drawInput, limitInput, paymentInput } from '@/lib/credit/operations';
 import { openWalletInput } from '@/lib/credit/wallets';
+import { embedSessionInput } from '@/lib/portal/embed-sessions';
 import { webhookEndpointInput } from '@/lib/webhooks/endpoints';
 import * as greendot from './schemas/greendot';
 import * as manifest from './schemas/manifest';
@@ -87,6 +88,7 @@ export const CATALOG: Operation[] = [
   op({ method: 'POST', path: '/api/v1/webhook-endpoints', dialect: 'Ducat', summary: 'Register a webhook endpoint; the signing secret is shown once', auth: 'api_key', body: webhookEndpointInput, example: { url: 'https://partner.example/hooks/ducat', events: ['p2p.sent', 'clientdebt.created'] }, success: [201, 'The endpoint with its secret'] }),
   op({ method: 'GET', path: '/api/v1/webhook-endpoints', dialect: 'Ducat', summary: "The partner's webhook endpoints (no secrets)", auth: 'api_key', success: [200, '{data}'] }),
   op({ method: 'DELETE', path: '/api/v1/webhook-endpoints/{id}', dialect: 'Ducat', summary: 'Remove a webhook endpoint', auth: 'api_key', success: [204, 'Removed'] }),
+  op({ method: 'POST', path: '/api/v1/embed-sessions', dialect: 'Ducat', summary: 'A one-time URL opening the partner portal in your app’s iframe (default 60 minutes, at most 240)', auth: 'api_key', body: embedSessionInput, example: { user: 'ops@partner.example', expiresInMinutes: 30 }, success: [201, '{id, url, expiresAt, user}'] }),
   op({ method: 'GET', path: '/api/health', dialect: 'Ducat', summary: 'Liveness, database and migrations', auth: 'public', success: [200, '{status, database, migrations} (503 when not ok)'] }),
   op({ method: 'GET', path: '/api/openapi.json', dialect: 'Ducat', summary: 'This document', auth: 'public', success: [200, 'OpenAPI 3.1'] }),
 

@@ -5,7 +5,7 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 
 export const metadata: Metadata = { title: 'API reference' };
 
-/** The partner API at a glance; the full reference (bodies, errors) is the README's "Partner API". */
+/** The partner API at a glance; the full reference is /docs/api (generated from the routes' schemas). */
 const ENDPOINTS: { group: string; rows: [string, string][] }[] = [
   {
     group: 'Customers and payins (S-Money, PascalCase, cents)',
@@ -52,6 +52,15 @@ export default function ReferencePage() {
   return (
     <>
       <DevelopersTabs current="reference" />
+      <p className="mb-3 text-sm">
+        <a href="/docs/api" target="_blank" rel="noopener" className="font-medium text-zinc-900 underline" data-testid="api-reference-link">
+          The full, interactive API reference
+        </a>{' '}
+        (opens in a new tab) · the OpenAPI 3.1 document:{' '}
+        <a href="/api/openapi.json" target="_blank" rel="noopener" className="font-mono text-xs underline">
+          /api/openapi.json
+        </a>
+      </p>
       <p className="mb-3 text-sm text-zinc-600">
         Authenticate every request with <code className="font-mono">Authorization: Bearer &lt;API key&gt;</code>. Errors are{' '}
         <code className="font-mono">application/problem+json</code> (Green Dot endpoints answer in their own shape). Another partner’s object answers 404.
