@@ -29,7 +29,12 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 
 export async function requireActor(permission?: Permission): Promise<Actor> {
   const actor = await currentActor();
-  if (!actor) redirect('/login');
+  if (!actor) {
+    // An ended portal session (its cookie is still sent under /portal) cannot go to /login: that
+    // page refuses to be framed. It gets the portal's own "session ended" page.
+    if ((await cookies()).has(PORTAL_COOKIE)) redirect('/portal/expired?reason=ended');
+    redirect('/login');
+  }
   if (permission && !can(actor.role, permission)) forbidden();
   return actor;
 }

@@ -62,7 +62,10 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                         {formatDateTime(d.createdAt)}
                       </Link>
                     </Td>
-                    <Td className="font-mono text-xs">{d.eventType}</Td>
+                    <Td className="font-mono text-xs">
+                      {d.eventType}
+                      <div className="text-zinc-500">{d.eventId}</div>
+                    </Td>
                     <Td className="max-w-64 truncate font-mono text-xs">{d.endpointUrl}</Td>
                     <Td>
                       <StatusBadge status={d.status} />
