@@ -13,6 +13,8 @@ import { updatePortalSettings } from '@/lib/portal/settings';
  */
 export async function savePortalSettingsAction(_prev: PortalActionState, form: FormData): Promise<PortalActionState> {
   const actor = await requireActor('portal.settings');
+  // A form without the fields is not a request to clear them.
+  if (!form.has('frameAncestors') || !form.has('accentColor')) return { error: 'Not saved: the form is incomplete.' };
   const origins = String(form.get('frameAncestors') ?? '')
     .split(/[\s,]+/)
     .map((o) => o.trim())
