@@ -35,7 +35,7 @@ export async function startHostApp(): Promise<{ origin: string; close: () => Pro
 }
 
 /** A one-time portal URL for a tenant, as the partner's server would ask for it. */
-export async function embedUrl(request: APIRequestContext, tenant: keyof typeof API_KEYS = 'demo', body: Record<string, unknown> = {}): Promise<string> {
+export async function embedUrl(request: APIRequestContext, tenant: keyof typeof API_KEYS = 'demo', body: Record<string, unknown> = { expiresInMinutes: 30 }): Promise<string> {
   const res = await request.post('/api/v1/embed-sessions', { headers: { Authorization: `Bearer ${API_KEYS[tenant]}` }, data: body });
   expect(res.status()).toBe(201);
   return String((await res.json()).url);

@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
 import { CATALOG, pathParameters, type Operation } from '@/lib/http/catalog';
 import { createTestCustomer, createTestPartner, type TestPartner } from './support/fixtures';
 import { createTestProduct, openTestWallet } from './support/credit';
@@ -31,7 +32,7 @@ async function send(o: Operation, apiKey: string | null, params: Record<string, 
 
 let a: TestPartner;
 let b: TestPartner;
-let A: { appUserId: string; walletId: string; wallet2: string; payin: string; payment: string; debt: string; p2p: string; bulk: string; transfer: string; endpoint: string; creditWallet: string; creditProduct: string };
+let A: { appUserId: string; walletId: string; wallet2: string; payin: string; payment: string; debt: string; p2p: string; bulk: string; transfer: string; endpoint: string; creditWallet: string; creditProduct: string; portalUser: string };
 
 beforeAll(async () => {
   a = await createTestPartner();
@@ -54,7 +55,9 @@ beforeAll(async () => {
   const product = await createTestProduct();
   const creditWallet = await openTestWallet(a, c1.appUserId, { productCode: product.code });
   await post('/api/v1/walletcredits/{walletId}/draws', { amount: 1_000, currency: 'EUR' }, { walletId: creditWallet });
-  A = { appUserId: c1.appUserId, walletId: c1.walletId, wallet2: c2.walletId, payin: 'A-PAYIN', payment: 'A-PAY', debt: 'A-CARD', p2p: String(p2p.id), bulk: String(bulk.Id), transfer: 'A-TRF', endpoint: String(endpoint.id), creditWallet, creditProduct: product.code };
+  const portalUser = `${a.partner.id}@portal.test`;
+  await getDb().insert(users).values({ id: `usr_${a.partner.id}`, email: portalUser, name: 'A ops', role: 'partner', partnerId: a.partner.id, passwordHash: 'x' });
+  A = { portalUser, appUserId: c1.appUserId, walletId: c1.walletId, wallet2: c2.walletId, payin: 'A-PAYIN', payment: 'A-PAY', debt: 'A-CARD', p2p: String(p2p.id), bulk: String(bulk.Id), transfer: 'A-TRF', endpoint: String(endpoint.id), creditWallet, creditProduct: product.code };
   // A's own key reaches every one of these objects: B's 404s below are about the tenant, not the id.
   for (const o of partnerOps.filter((x) => x.method === 'GET')) {
     const target = OBJECTS[key(o)]!();
@@ -99,6 +102,8 @@ const OBJECTS: Record<string, () => { params: Record<string, string>; body?: unk
   'POST /api/v1/webhook-endpoints': () => 'no-foreign-reference',
   'GET /api/v1/webhook-endpoints': () => 'no-foreign-reference',
   'DELETE /api/v1/webhook-endpoints/{id}': () => ({ params: { id: A.endpoint } }),
+  // B may not open a portal session acting as one of A's logins.
+  'POST /api/v1/embed-sessions': () => ({ params: {}, body: { user: A.portalUser } }),
   'POST /api/v1/walletcredits': () => ({ params: {}, body: { userId: A.appUserId, currency: 'EUR', time: 30, limit: 1_000, firstCutDate: new Date(Date.now() + 10 * 86_400_000).toISOString(), creditProductCode: A.creditProduct } }),
   'GET /api/v1/walletcredits/{walletId}': () => ({ params: { walletId: A.creditWallet } }),
   'POST /api/v1/walletcredits/{walletId}/draws': () => ({ params: { walletId: A.creditWallet }, body: { amount: 1, currency: 'EUR' } }),

@@ -14,7 +14,7 @@ import { call, createTestPartner, type TestPartner } from './support/fixtures';
 
 afterEach(() => setClock(null));
 
-async function embed(p: TestPartner, body?: unknown) {
+async function embed(p: TestPartner, body: unknown = { expiresInMinutes: 30 }) {
   return call(createEmbed, { method: 'POST', path: '/api/v1/embed-sessions', apiKey: p.apiKey, body });
 }
 
@@ -36,8 +36,9 @@ async function partnerLogin(p: TestPartner) {
 describe('POST /api/v1/embed-sessions', () => {
   it('answers a one-time URL valid 60 minutes by default, and stores only a hash of its token', async () => {
     const p = await createTestPartner();
+    const login = await partnerLogin(p);
     const before = Date.now();
-    const res = await embed(p);
+    const res = await embed(p, { user: login.email });
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const url = String(res.body?.url);
@@ -64,14 +65,19 @@ describe('POST /api/v1/embed-sessions', () => {
     const opened = await open(String(named.body?.url));
     expect(await actorForEmbedSession(opened.session!)).toMatchObject({ type: 'user', id: login.id, role: 'partner', partnerId: p.partner.id });
 
+    for (const bad of [{}, { expiresIn: 30 }, { expiresInMinutes: 30, extra: 1 }]) {
+      const refused = await embed(p, bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
     const tooLong = await embed(p, { expiresInMinutes: 241 });
     expect(tooLong.status).toBe(400);
     expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
     expect(JSON.stringify(tooLong.body)).toMatch(/at most 240/);
 
     const foreign = await embed(p, { user: foreignLogin.email });
-    expect(foreign.status).toBe(422);
-    expect(String(foreign.body?.detail)).toMatch(/no active portal login/);
+    expect(foreign.status).toBe(404);
+    expect(String(foreign.body?.detail)).toMatch(/portal login .* not found/);
 
     expect((await call(createEmbed, { method: 'POST', body: {} })).status).toBe(401);
     const count = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from embed_sessions where partner_id = ${p.partner.id}`);

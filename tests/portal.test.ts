@@ -30,7 +30,7 @@ const newUser = (appUserId: string) => ({ AppUserId: appUserId, FirstName: 'Ana'
 
 /** The actor an embedded portal session gives, as the portal pages see it. */
 async function portalActor(p: TestPartner): Promise<Actor> {
-  const { body } = await call(createEmbed, { method: 'POST', apiKey: p.apiKey, body: {} });
+  const { body } = await call(createEmbed, { method: 'POST', apiKey: p.apiKey, body: { expiresInMinutes: 30 } });
   const token = String(body?.url).split('/').pop()!;
   const res = await call(openEmbed, { params: { token } });
   const session = res.headers.get('set-cookie')!.match(/^ducat_portal=([^;]+)/)![1]!;

@@ -16,15 +16,21 @@ export const EMBED_MAX_MINUTES = 240;
 /** The path the one-time URL opens; the token follows it. */
 export const EMBED_PATH = '/portal/embed/';
 
-export const embedSessionInput = z.object({
-  user: z.email('user must be the email of one of your portal logins').max(254).optional(),
-  expiresInMinutes: z
-    .number()
-    .int('expiresInMinutes must be a whole number of minutes')
-    .min(1, 'expiresInMinutes must be at least 1')
-    .max(EMBED_MAX_MINUTES, `expiresInMinutes must be at most ${EMBED_MAX_MINUTES} (4 hours)`)
-    .optional(),
-});
+/**
+ * Both fields are optional, but the body names at least one and nothing else: a misspelt field
+ * (`expiresIn`) is refused instead of silently giving the defaults.
+ */
+export const embedSessionInput = z
+  .strictObject({
+    user: z.email('user must be the email of one of your portal logins').max(254).optional(),
+    expiresInMinutes: z
+      .number()
+      .int('expiresInMinutes must be a whole number of minutes')
+      .min(1, 'expiresInMinutes must be at least 1')
+      .max(EMBED_MAX_MINUTES, `expiresInMinutes must be at most ${EMBED_MAX_MINUTES} (4 hours)`)
+      .optional(),
+  })
+  .refine((v) => v.user !== undefined || v.expiresInMinutes !== undefined, 'name expiresInMinutes (1–240; 60 is the default) or user, or both');
 export type EmbedSessionInput = z.infer<typeof embedSessionInput>;
 
 export type EmbedSession = { id: string; url: string; expiresAt: Date; user: string | null };
@@ -47,7 +53,8 @@ export async function createEmbedSession(actor: ApiKeyActor, input: EmbedSession
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.email, input.user.toLowerCase()), eq(users.partnerId, actor.partnerId), isNull(users.disabledAt)));
-      if (!user) throw new DomainError('unprocessable', `no active portal login ${input.user} for your partner`, { field: 'user' });
+      // Unknown, disabled or another tenant's: all the same 404, as everywhere.
+      if (!user) throw new DomainError('not_found', `portal login ${input.user} not found`, { field: 'user' });
       userId = user.id;
     }
     const id = newId('emb');

@@ -6,9 +6,9 @@ import { createEmbedSession, embedSessionInput } from '@/lib/portal/embed-sessio
  * a one-time URL for the partner's iframe (default 60 minutes, at most 240).
  */
 export const POST = partnerRoute(async (req, { actor }) => {
-  const text = await req.clone().text();
-  const input = text.trim() === '' ? {} : await readJson(req, embedSessionInput);
+  // Every field is optional, but the body is a JSON object like everywhere ({} for the defaults).
+  const input = await readJson(req, embedSessionInput);
   const origin = process.env.DUCAT_PUBLIC_URL ?? new URL(req.url).origin;
-  const session = await createEmbedSession(actor, embedSessionInput.parse(input), origin);
+  const session = await createEmbedSession(actor, input, origin);
   return json({ ...session, expiresAt: session.expiresAt.toISOString() }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
 });
