@@ -26,12 +26,21 @@ export function retryAfterSeconds(budget: Budget, at = now().getTime()): number 
   return Math.ceil((windowStart(budget, at).getTime() + budget.windowMs - at) / 1000);
 }
 
+/** The failures counted so far in the bucket's current window, as a subquery to fold into a read. */
+export function hitsSql(budget: Budget, key: string) {
+  return sql`(select hits from rate_limits where bucket = ${`${budget.name}:${key}`} and window_start = ${windowStart(budget).toISOString()})`;
+}
+
 /** Whether the bucket has used up its budget in the current window (reads, counts nothing). */
 export async function exhausted(budget: Budget, key: string): Promise<boolean> {
-  const [row] = await getDb().execute<{ hits: number }>(
-    sql`select hits from rate_limits where bucket = ${`${budget.name}:${key}`} and window_start = ${windowStart(budget).toISOString()}`,
-  );
+  const [row] = await getDb().execute<{ hits: number | null }>(sql`select ${hitsSql(budget, key)} as hits`);
   return (row?.hits ?? 0) >= budget.limit;
+}
+
+/** The 429 for a bucket that has used up its budget. */
+export function rateLimited(budget: Budget, what: string): DomainError {
+  const retryAfter = retryAfterSeconds(budget);
+  return new DomainError('rate_limited', `too many ${what}; try again in ${retryAfter} s`, { retryAfter });
 }
 
 /** Counts one failure against the bucket; prunes windows older than a day now and then. */
@@ -45,8 +54,5 @@ export async function recordFailure(budget: Budget, key: string): Promise<void> 
 
 /** Throws a 429-mapped error when the bucket has used up its budget. */
 export async function assertNotExhausted(budget: Budget, key: string, what: string): Promise<void> {
-  if (await exhausted(budget, key)) {
-    const retryAfter = retryAfterSeconds(budget);
-    throw new DomainError('rate_limited', `too many ${what}; try again in ${retryAfter} s`, { retryAfter });
-  }
+  if (await exhausted(budget, key)) throw rateLimited(budget, what);
 }

@@ -4,7 +4,7 @@ import { apiKeys } from '@/db/schema';
 import { randomToken, sha256 } from '@/lib/crypto';
 import { DomainError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { assertNotExhausted, BUDGETS, recordFailure } from '@/lib/rate-limit';
+import { BUDGETS, hitsSql, rateLimited, recordFailure } from '@/lib/rate-limit';
 import type { ApiKeyActor } from './actor';
 
 /** `last_used_at` is refreshed at most this often, so the hot path rarely writes. */
@@ -12,7 +12,7 @@ const LAST_USED_EVERY = sql`interval '1 minute'`;
 
 /**
  * Authenticates `Authorization: Bearer <key>`. Keys are stored as SHA-256 only; a revoked or
- * unknown key is a 401. Every request looks the key up (one unique-index read), so a revocation
+ * unknown key is a 401. Every request looks the key up (one read, with the guessing budget), so a revocation
  * takes effect at once in every process; `last_used_at` is refreshed when a minute old. Guessing
  * is rate limited: after BUDGETS.apiKeyIp unknown keys from one IP, every lookup from it is a 429
  * until the window ends.
@@ -21,23 +21,25 @@ export async function authenticateApiKey(authorization: string | null, ip?: stri
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);
   if (!match) throw new DomainError('unauthenticated', 'send your API key as "Authorization: Bearer <key>"');
   const db = getDb();
+  // One round trip: the key (if live) and, when the proxy names the client, its guessing budget.
+  const [row] = await db.execute<{ id: string | null; partner_id: string | null; last_used_at: Date | string | null; hits: number | null }>(sql`
+    select k.id, k.partner_id, k.last_used_at, ${ip ? hitsSql(BUDGETS.apiKeyIp, ip) : sql`null::int`} as hits
+    from (select 1) one
+    left join ${apiKeys} k on k.key_hash = ${sha256(match[1]!)} and k.revoked_at is null`);
   // Without a client IP (no proxy header) there is nothing fair to count against.
-  if (ip) await assertNotExhausted(BUDGETS.apiKeyIp, ip, 'requests with an unknown API key');
-  const [row] = await db
-    .select({ id: apiKeys.id, partnerId: apiKeys.partnerId, lastUsedAt: apiKeys.lastUsedAt })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, sha256(match[1]!)), isNull(apiKeys.revokedAt)));
-  if (!row) {
+  if (ip && (row?.hits ?? 0) >= BUDGETS.apiKeyIp.limit) throw rateLimited(BUDGETS.apiKeyIp, 'requests with an unknown API key');
+  if (!row?.id || !row.partner_id) {
     if (ip) await recordFailure(BUDGETS.apiKeyIp, ip);
     throw new DomainError('unauthenticated', 'unknown or revoked API key');
   }
-  if (!row.lastUsedAt || row.lastUsedAt.getTime() < Date.now() - 60_000) {
+  const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0;
+  if (lastUsed < Date.now() - 60_000) {
     await db
       .update(apiKeys)
       .set({ lastUsedAt: sql`now()` })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - ${LAST_USED_EVERY}`))));
   }
-  return { type: 'api_key', id: row.id, role: 'partner', partnerId: row.partnerId, ip: ip ?? null };
+  return { type: 'api_key', id: row.id, role: 'partner', partnerId: row.partner_id, ip: ip ?? null };
 }
 
 /** Issues a key for a partner; the clear key is returned this once. */
