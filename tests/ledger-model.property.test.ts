@@ -3,7 +3,7 @@
  * invariant fuzz and TigerBeetle's model checks): fast-check generates random sequences of
  * partner operations — payins, P2P with fees, billing P2P and offline card operations that may
  * create debts, outside recoveries, closes, write-offs and reopenings, program transfers and their
- * reversals — runs them through the real route handlers on the real Postgres, and after every
+ * reversals, credit draws and payments — runs them through the real route handlers on the real Postgres, and after every
  * step compares each wallet, the commission and L&P accounts and every debt with the model. A
  * failing sequence is shrunk to the shortest one that still fails.
  */
@@ -14,11 +14,16 @@ import { PUT as putStatus } from '@/app/api/v1.1/clientdebts/[orderId]/status/ro
 import { POST as cardOperation } from '@/app/api/v1.1/cardoperations/route';
 import { POST as payin } from '@/app/api/v1.1/payins/route';
 import { POST as pay } from '@/app/api/v1.1/payments/route';
+import { POST as payCredit } from '@/app/api/v1/reportpaycredits/route';
+import { POST as payCreditCapital } from '@/app/api/v1/reportpaycreditscapital/route';
+import { POST as drawCredit } from '@/app/api/v1/walletcredits/[walletId]/draws/route';
+import { GET as getCreditWallet } from '@/app/api/v1/walletcredits/[walletId]/route';
 import { PUT as reverseTransfer } from '@/app/api/programs/[programCode]/transfers/[transferIdentifier]/route';
 import { POST as createTransfer } from '@/app/api/programs/[programCode]/transfers/route';
 import { getDb } from '@/db/client';
 import { reconcileLedger } from '@/lib/ledger';
 import { sql } from 'drizzle-orm';
+import { createTestProduct, openTestWallet } from './support/credit';
 import { balanceOf, call, createTestCustomer, createTestPartner, type TestPartner } from './support/fixtures';
 
 const CUSTOMERS = 3;
@@ -34,12 +39,16 @@ const operation = fc.oneof(
   fc.record({ op: fc.constant('debtStatus' as const), k: fc.nat(), status: fc.constantFrom(0, 1, 2) }),
   fc.record({ op: fc.constant('transfer' as const), c: who, out: fc.boolean(), amount: cents(2_000) }),
   fc.record({ op: fc.constant('reverse' as const), k: fc.nat() }),
+  fc.record({ op: fc.constant('draw' as const), amount: cents(20_000) }),
+  fc.record({ op: fc.constant('creditPay' as const), amount: cents(15_000), capitalOnly: fc.boolean() }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
 type ModelDebt = { orderId: string; c: number; remaining: bigint; status: 0 | 1 | 2; closedBy: 'auto' | 'outside' | null; lastOutside: bigint };
 type ModelTransfer = { id: string; c: number; out: boolean; amount: bigint; reversed: boolean };
-type Model = { wallets: bigint[]; commission: bigint; lp: bigint; debts: ModelDebt[]; transfers: ModelTransfer[] };
+/** One credit line (no cut date falls during a run: no interest). */
+type ModelCredit = { id: string; limit: bigint; owed: bigint; spentMonth: bigint };
+type Model = { wallets: bigint[]; commission: bigint; lp: bigint; debts: ModelDebt[]; transfers: ModelTransfer[]; credit: ModelCredit };
 
 /** Money arriving in a wallet repays its open debts, oldest first, as far as the balance goes. */
 function autoRecover(m: Model, c: number) {
@@ -158,6 +167,24 @@ async function run(p: TestPartner, wallets: { appUserId: string; walletId: strin
       if (!o.out) autoRecover(m, o.c);
       return;
     }
+    case 'draw': {
+      const amount = BigInt(o.amount);
+      const res = await call(drawCredit, { method: 'POST', apiKey: p.apiKey, params: { walletId: m.credit.id }, body: { amount: o.amount, currency: 'EUR', statement: key } });
+      const available = [m.credit.limit - m.credit.owed, m.credit.limit - m.credit.spentMonth].reduce((a, b) => (a < b ? a : b));
+      if (amount > available) return expect(res.status).toBe(422);
+      expect(res.status).toBe(201);
+      m.credit.owed += amount;
+      m.credit.spentMonth += amount;
+      return;
+    }
+    case 'creditPay': {
+      const amount = BigInt(o.amount);
+      const res = await call(o.capitalOnly ? payCreditCapital : payCredit, { method: 'POST', apiKey: p.apiKey, body: { walletId: m.credit.id, amountToCapital: o.amount, currency: 'EUR', statement: key } });
+      if (amount > m.credit.owed) return expect(res.status).toBe(422);
+      expect(res.status).toBe(200);
+      m.credit.owed -= amount;
+      return;
+    }
     case 'reverse': {
       const t = m.transfers[o.k % (m.transfers.length || 1)];
       if (!t) return;
@@ -185,15 +212,24 @@ async function expectMatches(p: TestPartner, wallets: { walletId: string }[], m:
     [...debts].map((d) => ({ orderId: d.orderId, remaining: BigInt(d.remaining), status: d.status })),
     `debts after ${step}`,
   ).toEqual(m.debts.map((d) => ({ orderId: d.orderId, remaining: d.remaining, status: d.status })));
+  const line = (await call(getCreditWallet, { apiKey: p.apiKey, params: { walletId: m.credit.id } })).body!;
+  const available = [m.credit.limit - m.credit.owed, m.credit.limit - m.credit.spentMonth].reduce((a, b) => (a < b ? a : b));
+  expect({ owed: line.amountOwed, interest: line.interestOwed, available: line.amountAvailable }, `credit line after ${step}`).toEqual({
+    owed: Number(m.credit.owed),
+    interest: 0,
+    available: Number(available > 0n ? available : 0n),
+  });
 }
 
 describe('the ledger and the money services against a model', () => {
   it('every random sequence of operations leaves the balances and debts the model predicts, and a reconciled ledger', async () => {
+    const product = await createTestProduct();
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (ops) => {
         const p = await createTestPartner();
         const wallets = await Promise.all(Array.from({ length: CUSTOMERS }, () => createTestCustomer(p)));
-        const m: Model = { wallets: wallets.map(() => 0n), commission: 0n, lp: 0n, debts: [], transfers: [] };
+        const creditId = await openTestWallet(p, wallets[0]!.appUserId, { limit: 50_000, productCode: product.code });
+        const m: Model = { wallets: wallets.map(() => 0n), commission: 0n, lp: 0n, debts: [], transfers: [], credit: { id: creditId, limit: 50_000n, owed: 0n, spentMonth: 0n } };
         for (const [n, o] of ops.entries()) {
           await run(p, wallets, m, o, n);
           await expectMatches(p, wallets, m, `#${n} ${JSON.stringify(o)}`);
