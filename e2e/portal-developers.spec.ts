@@ -53,8 +53,13 @@ test('the delivery log shows each attempt with the answer, and redeliver sends t
     await expect.poll(() => mine().length, { timeout: 15_000 }).toBe(1);
     const eventId = mine()[0]!.id;
 
-    await page.goto('/portal/developers/deliveries?event=user.created&status=succeeded');
-    await page.getByRole('row').filter({ hasText: eventId }).getByTestId('delivery-link').click();
+    // The receiver has the event; the worker records the success right after: reload until listed.
+    const row = page.getByRole('row').filter({ hasText: eventId });
+    await expect(async () => {
+      await page.goto('/portal/developers/deliveries?event=user.created&status=succeeded');
+      await expect(row).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await row.getByTestId('delivery-link').click();
     await expect(page.getByTestId('delivery-status')).toHaveText('succeeded');
     await expect(page.getByTestId('delivery-attempts')).toContainText('thanks from the partner');
     await expect(page.getByTestId('attempt-status')).toHaveText(['200']);
