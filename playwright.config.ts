@@ -83,7 +83,7 @@ export default defineConfig({
     // recovery on a debt of its own customer, so after the read-only and live projects.
     {
       name: 'portal',
-      testMatch: /portal-(embed|access|developers)\.spec\.ts/,
+      testMatch: /portal-(embed|access|developers|credit)\.spec\.ts/,
       dependencies: ['live', 'p2p-writes', 'billing-writes'],
       use: chrome,
     },

@@ -41,7 +41,7 @@ export const proxy = auth(async (req) => {
   return NextResponse.rewrite(url);
 });
 
-const BACKOFFICE_IN_PORTAL = /^\/(debts|p2p|transfers|accounts)(\/|$)/;
+const BACKOFFICE_IN_PORTAL = /^\/(debts|p2p|transfers|accounts|credit)(\/|$)/;
 const isPortalPath = (pathname: string) => pathname === '/portal' || pathname.startsWith('/portal/');
 
 export const config = {

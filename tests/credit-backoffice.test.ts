@@ -78,15 +78,14 @@ describe('back-office limit raises (four eyes above the threshold)', () => {
 });
 
 describe('back-office payments, blocking and unblocking', () => {
-  it('finance records a payment, blocks and unblocks with reasons; all audited; partner users and managers cannot', async () => {
+  it('finance records a payment, blocks and unblocks with reasons; all audited; managers cannot pay, partner users cannot block', async () => {
     const { p, walletId } = await wallet();
     await spend(p, walletId, 20_000);
     const finance = await createTestStaff('finance');
     const manager = await createTestStaff('manager');
     const r = await reportPayment(finance, 'capital', { walletId, amountToCapital: 5_000, currency: 'EUR', statement: 'Cash at branch' }, p.partner.id, 'backoffice');
     expect(r.wallet.amountOwed).toBe(15_000n);
-    await expect(reportPayment(manager, 'split', { walletId, amountToCapital: 1, currency: 'EUR' }, p.partner.id, 'backoffice')).rejects.toThrow(/may not credit operate/);
-    await expect(reportPayment(partnerUser(p), 'split', { walletId, amountToCapital: 1, currency: 'EUR' }, p.partner.id, 'backoffice')).rejects.toThrow(/may not credit operate/);
+    await expect(reportPayment(manager, 'split', { walletId, amountToCapital: 1, currency: 'EUR' }, p.partner.id, 'backoffice')).rejects.toThrow(/may not credit pay/);
 
     await expect(blockCreditWallet(finance, walletId, 'no')).rejects.toThrow(/reason/);
     await blockCreditWallet(finance, walletId, 'Suspected fraud');
@@ -168,3 +167,30 @@ describe('credit products', () => {
     expect((await listCreditProducts(finance)).find((x) => x.code === product.code)?.terms.annualRateBps).toBe(2_500);
   });
 });
+
+describe('credit wallets in the partner portal', () => {
+  it('a partner records payments and asks for raises, which always wait for Ducat staff; it cannot block, nor touch another tenant', async () => {
+    const { p, walletId } = await wallet(100_000);
+    const other = await createTestPartner();
+    await spend(p, walletId, 30_000);
+    const partner = partnerUser(p);
+
+    const paid = await reportPayment(partner, 'capital', { walletId, amountToCapital: 10_000, currency: 'EUR', statement: 'Portal' }, undefined, 'backoffice');
+    expect(paid.wallet.amountOwed).toBe(20_000n);
+
+    // Even a small raise (below the staff threshold) is only a request when a partner asks.
+    const asked = await requestLimitRaise(partner, walletId, 101_000n, 'Customer asked for more');
+    expect(asked).toMatchObject({ raised: false });
+    expect((await getCreditWallet(partner, walletId)).limit).toBe(100_000n);
+    const manager = await createTestStaff('manager');
+    await decideLimitRaise(manager, (asked as { requestId: string }).requestId, true);
+    expect((await getCreditWallet(partner, walletId)).limit).toBe(101_000n);
+    // Finance raising by as little applies at once.
+    expect(await requestLimitRaise(await createTestStaff('finance'), walletId, 102_000n, 'Good payer')).toMatchObject({ raised: true });
+
+    await expect(blockCreditWallet(partner, walletId, 'Not allowed')).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(requestLimitRaise(partnerUser(other), walletId, 200_000n, 'Not mine')).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(reportPayment(partnerUser(other), 'capital', { walletId, amountToCapital: 1, currency: 'EUR' }, undefined, 'backoffice')).rejects.toMatchObject({ kind: expect.stringMatching(/not_found|unprocessable/) });
+  });
+});
+

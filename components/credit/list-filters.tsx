@@ -4,9 +4,9 @@ import { inputClass } from '@/components/ui/form';
 import type { CreditListQuery } from '@/lib/backoffice/credit';
 
 /** The credit wallets list's filters as a GET form: the URL keeps them. */
-export function CreditListFilters({ query, partners, products, resetHref }: { query: CreditListQuery; partners: { id: string; name: string }[] | null; products: { code: string; name: string }[]; resetHref: string | null }) {
+export function CreditListFilters({ query, partners, products, resetHref, action = '/credit' }: { query: CreditListQuery; partners: { id: string; name: string }[] | null; products: { code: string; name: string }[]; resetHref: string | null; action?: string }) {
   return (
-    <form method="get" action="/credit" role="search" aria-label="Filter credit wallets" className="mb-4 flex flex-wrap items-start gap-3">
+    <form method="get" action={action} role="search" aria-label="Filter credit wallets" className="mb-4 flex flex-wrap items-start gap-3">
       {query.sort !== 'utilization' ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.dir !== 'desc' ? <input type="hidden" name="dir" value={query.dir} /> : null}
       <Field id="q" label="Customer or wallet">

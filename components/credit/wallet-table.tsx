@@ -11,7 +11,7 @@ type Sort = CreditListQuery['sort'];
 type Sorting = { sort: Sort; dir: 'asc' | 'desc'; href: (sort: Sort, dir: 'asc' | 'desc') => string };
 
 /** Credit wallets, one row each, with utilization as a bar and overdue days. */
-export function CreditWalletTable({ wallets, showPartner, sorting }: { wallets: CreditListRow[]; showPartner: boolean; sorting: Sorting }) {
+export function CreditWalletTable({ wallets, showPartner, sorting, basePath = '' }: { wallets: CreditListRow[]; showPartner: boolean; sorting: Sorting; basePath?: '' | '/portal' }) {
   const sortable = (label: string, sort: Sort, numeric?: boolean) => <SortHeader label={label} sort={sort} numeric={numeric} current={sorting.sort} dir={sorting.dir} href={(s, d) => sorting.href(s as Sort, d)} />;
   return (
     <Table caption="Credit wallets" testId="credit-table">
@@ -33,7 +33,7 @@ export function CreditWalletTable({ wallets, showPartner, sorting }: { wallets: 
         {wallets.map((w) => (
           <Tr key={`${w.partnerId}/${w.id}`}>
             <Td>
-              <Link href={`/credit/${w.id}`} className="font-medium hover:underline" data-testid="credit-customer">
+              <Link href={`${basePath}/credit/${w.id}`} className="font-medium hover:underline" data-testid="credit-customer">
                 {w.customerName}
               </Link>
               <div className="font-mono text-xs text-zinc-500">{w.appUserId}</div>

@@ -5,14 +5,14 @@ export type PortalNavItem = { href: string; label: string; permission: Permissio
 
 /**
  * The portal's sections, in order. A section is a folder under app/portal/(app) plus one line
- * here; the credit wallets section (issue 6) goes after Transfers:
- * `{ href: '/portal/credit', label: 'Credit wallets', permission: 'credit.read' }`.
+ * here.
  */
 export const PORTAL_NAV: PortalNavItem[] = [
   { href: '/portal', label: 'Home', permission: 'overview.read' },
   { href: '/portal/debts', label: 'Client debts', permission: 'debts.read' },
   { href: '/portal/p2p', label: 'P2P', permission: 'p2p.read' },
   { href: '/portal/transfers', label: 'Transfers', permission: 'transfers.read' },
+  { href: '/portal/credit', label: 'Credit wallets', permission: 'credit.read' },
   { href: '/portal/developers', label: 'Developers', permission: 'webhooks.manage' },
   { href: '/portal/settings', label: 'Settings', permission: 'portal.settings' },
 ];

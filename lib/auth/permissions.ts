@@ -35,6 +35,9 @@ const MATRIX = {
   'credit.read': ['admin', 'finance', 'manager', 'partner'],
   'credit.write': ['admin', 'finance', 'partner'],
   'credit.operate': ['admin', 'finance'],
+  // Partners record payments and ask for limit raises in their portal; Ducat staff approve raises.
+  'credit.pay': ['admin', 'finance', 'partner'],
+  'credit.request_raise': ['admin', 'finance', 'partner'],
   'credit.approve': ['admin', 'manager'],
   'credit.products.manage': ['admin'],
   'reports.loss_and_profit': ['admin', 'manager'],

@@ -75,7 +75,7 @@ export async function reportPayment(
   via: 'api' | 'backoffice' = 'api',
   idempotencyKey?: string | null,
 ): Promise<PaymentResult> {
-  assertCan(actor, via === 'api' ? 'credit.write' : 'credit.operate');
+  assertCan(actor, via === 'api' ? 'credit.write' : 'credit.pay');
   const partnerId = requireTenant(actor, partner);
   const input = paymentInput.parse(raw);
   return inTransaction((tx) => onceIfKeyed(tx, { partnerId, scope: `credit.payment.${mode}`, key: idempotencyKey, request: input }, async () => {

@@ -37,15 +37,18 @@ const reasonText = (what: string) => z.string().trim().min(3, `give a reason for
 
 export type LimitRaiseOutcome = { raised: true; newLimit: bigint } | { raised: false; requestId: string; threshold: number };
 
-/** Finance raises a limit; a raise of more than the threshold waits for a manager's approval. */
+/**
+ * Finance raises a limit; a raise of more than the threshold waits for a manager's approval. A
+ * partner (in its portal) only asks: every raise it requests waits for Ducat staff's approval.
+ */
 export async function requestLimitRaise(actor: Actor, walletId: string, newLimit: bigint, reason: string): Promise<LimitRaiseOutcome> {
-  assertCan(actor, 'credit.operate');
+  assertCan(actor, 'credit.request_raise');
   const why = reasonText('limit raise').parse(reason);
   return inTransaction(async (tx) => {
     const w = await lockForActor(tx, actor, walletId);
     if (newLimit <= w.limit) throw new DomainError('validation', `the limit can only be raised: the new limit must be more than the current ${w.limit}`);
     const threshold = await getSetting(tx, 'creditLimitApprovalThreshold');
-    if (newLimit - w.limit <= BigInt(threshold)) {
+    if (actor.role !== 'partner' && newLimit - w.limit <= BigInt(threshold)) {
       await applyLimit(tx, actor, w, newLimit, 'backoffice', why);
       return { raised: true, newLimit };
     }

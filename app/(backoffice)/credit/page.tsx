@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { requireActor } from '@/app/(auth)/session';
+import { linkBase } from '@/components/portal/link-base';
 import { CreditTabs } from '@/components/credit/credit-tabs';
 import { CreditListFilters } from '@/components/credit/list-filters';
 import { CreditWalletTable } from '@/components/credit/wallet-table';
@@ -19,6 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CreditWalletsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor('credit.read');
+  const base = await linkBase();
   const query = creditListQuery.parse(await searchParams);
   const isStaff = actor.role !== 'partner';
   const [list, partners, products] = await Promise.all([
@@ -29,7 +31,7 @@ export default async function CreditWalletsPage({ searchParams }: { searchParams
     isStaff ? partnerOptions(actor) : Promise.resolve(null),
     listCreditProducts(actor),
   ]);
-  const href = (over: Partial<CreditListQuery>) => hrefWith('/credit', creditListParams({ ...query, ...over }, isStaff));
+  const href = (over: Partial<CreditListQuery>) => hrefWith(`${base}/credit`, creditListParams({ ...query, ...over }, isStaff));
   const filtered = Boolean(query.status || query.product || query.usage || query.q || (isStaff && query.partner));
   const resetHref = filtered ? href({ status: undefined, product: undefined, usage: undefined, q: undefined, partner: undefined, page: 1 }) : null;
   const exportHref = hrefWith('/api/backoffice/credit/export', { ...creditListParams(query, isStaff), page: undefined });
@@ -40,13 +42,16 @@ export default async function CreditWalletsPage({ searchParams }: { searchParams
         title="Credit wallets"
         description="PayCaddy revolving credit lines: what each customer owes against their limit, and who is overdue"
         actions={
-          <a href={exportHref} className={secondaryButtonClass} download>
-            Export CSV
-          </a>
+          // The CSV is a back-office download; the portal's embedded session does not reach it.
+          base ? undefined : (
+            <a href={exportHref} className={secondaryButtonClass} download>
+              Export CSV
+            </a>
+          )
         }
       />
-      <CreditTabs role={actor.role} current="list" />
-      <CreditListFilters query={query} partners={partners} products={products} resetHref={resetHref} />
+      {base ? null : <CreditTabs role={actor.role} current="list" />}
+      <CreditListFilters action={`${base}/credit`} query={query} partners={partners} products={products} resetHref={resetHref} />
       <Card>
         {list.data.length === 0 ? (
           <EmptyState title={filtered ? 'No credit wallets match these filters' : 'No credit wallets yet'} resetHref={resetHref ?? undefined}>
@@ -54,7 +59,7 @@ export default async function CreditWalletsPage({ searchParams }: { searchParams
           </EmptyState>
         ) : (
           <>
-            <CreditWalletTable wallets={list.data} showPartner={isStaff} sorting={{ sort: query.sort, dir: query.dir, href: (sort, dir) => href({ sort, dir, page: 1 }) }} />
+            <CreditWalletTable basePath={base} wallets={list.data} showPartner={isStaff} sorting={{ sort: query.sort, dir: query.dir, href: (sort, dir) => href({ sort, dir, page: 1 }) }} />
             <Pagination page={list.page} pageCount={pageCount} total={list.total} pageSize={list.pageSize} noun="credit wallets" href={(page) => href({ page })} />
           </>
         )}

@@ -29,6 +29,7 @@ async function run<S extends z.ZodObject<{ walletId: typeof walletId }>>(
     const { wallet } = await getCreditWalletDetail(actor, parsed.data.walletId);
     const outcome = await act(actor, parsed.data, wallet);
     revalidatePath(`/credit/${wallet.id}`);
+    revalidatePath(`/portal/credit/${wallet.id}`);
     return typeof outcome === 'string' ? { ok: outcome } : outcome;
   } catch (e) {
     if (isDomainError(e)) return { error: `Not done: ${e.message}.` };
@@ -49,19 +50,20 @@ const reason = (what: string) => z.string().trim().min(3, `Give a reason for the
 
 export async function raiseLimitAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ walletId, limit: z.string().trim().min(1, 'Enter the new limit.').max(32), reason: reason('raise') });
-  return run('credit.operate', schema, formData, async (actor, form, wallet) => {
+  return run('credit.request_raise', schema, formData, async (actor, form, wallet) => {
     const limit = amountOf(form.limit, wallet.currency);
     if (typeof limit !== 'bigint') return limit;
     if (limit <= wallet.limit) return { error: `The limit can only be raised: enter more than ${formatMoney(wallet.limit, wallet.currency)}.` };
     const outcome = await requestLimitRaise(actor, wallet.id, limit, form.reason);
     if (outcome.raised) return `Limit raised to ${formatMoney(limit, wallet.currency)}.`;
+    if (actor.role === 'partner') return `Raise to ${formatMoney(limit, wallet.currency)} requested: Ducat staff will approve or reject it.`;
     return `Waiting for approval: a raise of more than ${formatMoney(BigInt(outcome.threshold), wallet.currency)} needs a manager’s approval.`;
   });
 }
 
 export async function recordPaymentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ walletId, amount: z.string().trim().min(1, 'Enter the amount paid.').max(32), mode: z.enum(['split', 'capital'], { error: 'Choose how the payment applies.' }), statement: z.string().trim().max(500).optional() });
-  return run('credit.operate', schema, formData, async (actor, form, wallet) => {
+  return run('credit.pay', schema, formData, async (actor, form, wallet) => {
     const amount = amountOf(form.amount, wallet.currency);
     if (typeof amount !== 'bigint') return amount;
     const owed = form.mode === 'split' ? wallet.amountOwed + wallet.interestOwed : wallet.amountOwed;

@@ -21,6 +21,7 @@ import { DAY_MS } from '@/lib/credit/model';
 import { isDomainError } from '@/lib/errors';
 import { centsToDecimalString } from '@/lib/money';
 import { blockWalletAction, raiseLimitAction, recordPaymentAction, unblockWalletAction } from './actions';
+import { linkBase } from '@/components/portal/link-base';
 
 export const metadata: Metadata = { title: 'Credit wallet' };
 
@@ -50,6 +51,10 @@ export default async function CreditWalletPage({ params }: { params: Promise<{ w
   const pending = requests.find((r) => r.r.status === 'pending');
   const interestCharged = movements.filter((m) => m.type === 'interest').reduce((s, m) => s + m.amount, 0n);
   const operate = can(actor.role, 'credit.operate');
+  const canPay = can(actor.role, 'credit.pay');
+  const canRaise = can(actor.role, 'credit.request_raise');
+  const isPartner = actor.role === 'partner';
+  const base = await linkBase();
   const hidden = { walletId: w.id };
   const money = (id: string, name: string, label: string) => (
     <Field id={id} label={label}>
@@ -60,7 +65,7 @@ export default async function CreditWalletPage({ params }: { params: Promise<{ w
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-xs text-zinc-500">
-        <Link href="/credit" className="hover:text-zinc-800">
+        <Link href={`${base}/credit`} className="hover:text-zinc-800">
           Credit wallets
         </Link>{' '}
         / <span className="font-mono">{w.id}</span>
@@ -114,21 +119,24 @@ export default async function CreditWalletPage({ params }: { params: Promise<{ w
           </Card>
         </div>
         <Card title="Actions" className="self-start">
-          {operate ? (
+          {canPay || canRaise || operate ? (
             <div className="divide-y divide-zinc-100">
-              {pending ? (
+              {!canRaise ? null : pending ? (
                 <p className="px-4 py-3 text-sm text-amber-800" data-testid="limit-waiting">
                   A raise to {centsToDecimalString(pending.r.toLimit, c)} {c} is waiting for a manager’s approval.
                 </p>
               ) : (
-                <ActionForm action={raiseLimitAction} hidden={hidden} label="Raise the limit" submitLabel="Raise limit">
+                <ActionForm action={raiseLimitAction} hidden={hidden} label={isPartner ? 'Request a limit raise' : 'Raise the limit'} submitLabel={isPartner ? 'Request raise' : 'Raise limit'}>
                   {money('new-limit', 'limit', `New limit (${c})`)}
                   <Field id="raise-reason" label="Reason">
                     <input id="raise-reason" name="reason" required maxLength={500} className={inputClass} placeholder="Why the customer gets more credit" />
                   </Field>
-                  <p className="text-xs text-zinc-500">The limit only rises. Large raises wait for a manager’s approval.</p>
+                  <p className="text-xs text-zinc-500">
+                    {isPartner ? 'The limit only rises. Ducat staff approve every raise you request.' : 'The limit only rises. Large raises wait for a manager’s approval.'}
+                  </p>
                 </ActionForm>
               )}
+              {canPay ? (
               <ActionForm action={recordPaymentAction} hidden={hidden} label="Record a payment" submitLabel="Record payment">
                 {money('payment-amount', 'amount', `Amount paid (${c})`)}
                 <Field id="payment-mode" label="Applies to">
@@ -141,7 +149,8 @@ export default async function CreditWalletPage({ params }: { params: Promise<{ w
                   <input id="payment-statement" name="statement" maxLength={500} className={inputClass} placeholder="e.g. bank transfer ref." />
                 </Field>
               </ActionForm>
-              {w.status === 'blocked' ? (
+              ) : null}
+              {!operate ? null : w.status === 'blocked' ? (
                 <ActionForm action={unblockWalletAction} hidden={hidden} label="Unblock" submitLabel="Unblock wallet" secondary>
                   <Field id="unblock-reason" label="Reason for unblocking">
                     <input id="unblock-reason" name="reason" required maxLength={500} className={inputClass} />
