@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { cn } from '@/components/ui/cn';
+import { SectionTabs } from '@/components/ui/section-tabs';
 
 const TABS = [
   { key: 'keys', href: '/portal/developers', label: 'API keys and webhooks' },
@@ -8,18 +7,5 @@ const TABS = [
 ] as const;
 
 export function DevelopersTabs({ current }: { current: (typeof TABS)[number]['key'] }) {
-  return (
-    <nav aria-label="Developers" className="mb-4 flex gap-1 border-b border-zinc-200">
-      {TABS.map((t) => (
-        <Link
-          key={t.key}
-          href={t.href}
-          aria-current={t.key === current ? 'page' : undefined}
-          className={cn('-mb-px border-b-2 px-3 py-1.5 text-sm', t.key === current ? 'border-[var(--portal-accent)] font-medium text-zinc-900' : 'border-transparent text-zinc-500 hover:text-zinc-800')}
-        >
-          {t.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <SectionTabs label="Developers" tabs={[...TABS]} current={current} accentClass="border-[var(--portal-accent)]" />;
 }
