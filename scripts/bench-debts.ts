@@ -8,6 +8,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { portInUse, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
+import { printTimings } from './support/timing';
 
 const TOTAL = Number(process.env.BENCH_DEBTS ?? 1_000_000);
 const PARTNERS = 10;
@@ -48,19 +49,7 @@ async function main() {
       ['aging summary, one partner', () => agingSummary(finance, { partnerId: partner(pick()) })],
       ['aging summary, all partners', () => agingSummary(finance, {})],
     ];
-    console.log('\n| query | p50 | p95 |\n|---|---|---|');
-    for (const [name, run] of cases) {
-      for (let i = 0; i < 3; i++) await run(); // warm
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const s = performance.now();
-        await run();
-        times.push(performance.now() - s);
-      }
-      times.sort((a, b) => a - b);
-      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))]!.toFixed(1);
-      console.log(`| ${name} | ${at(0.5)} ms | ${at(0.95)} ms |`);
-    }
+    await printTimings('query', cases, RUNS);
     await closeDb();
   } finally {
     await pg.stop();

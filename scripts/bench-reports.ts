@@ -15,6 +15,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { portInUse, startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
+import { printTimings } from './support/timing';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000_000);
 const PARTNERS = 10;
@@ -77,19 +78,7 @@ async function main() {
       ['overview, staff (all partners)', () => overview(manager)],
       ['overview, partner (own tenant)', () => overview(partnerActor(pick()))],
     ];
-    console.log(`\n| server time (${n.toLocaleString('en')} entries) | p50 | p95 |\n|---|---|---|`);
-    for (const [name, run] of cases) {
-      for (let i = 0; i < 3; i++) await run(); // warm
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const s = performance.now();
-        await run();
-        times.push(performance.now() - s);
-      }
-      times.sort((a, b) => a - b);
-      const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))]!.toFixed(1);
-      console.log(`| ${name} | ${at(0.5)} ms | ${at(0.95)} ms |`);
-    }
+    await printTimings(`server time (${n.toLocaleString('en')} entries)`, cases, RUNS);
 
     if (process.env.BENCH_SKIP_POSTING === '1') {
       const t = Date.now();
