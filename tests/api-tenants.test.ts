@@ -107,6 +107,7 @@ const OBJECTS: Record<string, () => { params: Record<string, string>; body?: unk
   'POST /api/v1/walletcredits': () => ({ params: {}, body: { userId: A.appUserId, currency: 'EUR', time: 30, limit: 1_000, firstCutDate: new Date(Date.now() + 10 * 86_400_000).toISOString(), creditProductCode: A.creditProduct } }),
   'GET /api/v1/walletcredits/{walletId}': () => ({ params: { walletId: A.creditWallet } }),
   'POST /api/v1/walletcredits/{walletId}/draws': () => ({ params: { walletId: A.creditWallet }, body: { amount: 1, currency: 'EUR' } }),
+  'POST /api/v1/walletcredits/{walletId}/internallimit': () => ({ params: { walletId: A.creditWallet }, body: { internalWalletLimit: 1 } }),
   'POST /api/v1/walletcredits/changewalletlimit': () => ({ params: {}, body: { walletId: A.creditWallet, newLimit: 10_000_000, currency: 'EUR' } }),
   'POST /api/v1/reportpaycredits': () => ({ params: {}, body: { walletId: A.creditWallet, amountToCapital: 1, currency: 'EUR' } }),
   'POST /api/v1/reportpaycreditscapital': () => ({ params: {}, body: { walletId: A.creditWallet, amountToCapital: 1, currency: 'EUR' } }),

@@ -5,6 +5,7 @@ import { POST as payCredit } from '@/app/api/v1/reportpaycredits/route';
 import { POST as payCapital } from '@/app/api/v1/reportpaycreditscapital/route';
 import { POST as changeLimit } from '@/app/api/v1/walletcredits/changewalletlimit/route';
 import { POST as draw } from '@/app/api/v1/walletcredits/[walletId]/draws/route';
+import { POST as setInternalLimit } from '@/app/api/v1/walletcredits/[walletId]/internallimit/route';
 import { GET as getWallet } from '@/app/api/v1/walletcredits/[walletId]/route';
 import { POST as openWallet } from '@/app/api/v1/walletcredits/route';
 import { getDb } from '@/db/client';
@@ -270,3 +271,20 @@ describe('retrying draws and payments with an Idempotency-Key', () => {
     expect((await get(p, walletId)).body).toMatchObject({ amountOwed: 500 });
   });
 });
+
+describe("the partner's internal limit", () => {
+  it('caps what is available below the limit, can go up and down, 0 removes it; above the limit or another tenant is refused', async () => {
+    const { p, walletId } = await setup(100_000);
+    const cap = (value: unknown) => call(setInternalLimit, { method: 'POST', apiKey: p.apiKey, params: { walletId }, body: { internalWalletLimit: value, statement: 'Risk policy' } });
+    expect((await cap(30_000)).body).toMatchObject({ limit: 100_000, internalWalletLimit: 30_000, amountAvailable: 30_000 });
+    expect((await spend(p, walletId, 30_001)).status).toBe(422);
+    expect((await spend(p, walletId, 30_000)).status).toBe(201);
+    expect((await cap(50_000)).body).toMatchObject({ internalWalletLimit: 50_000, amountAvailable: 20_000 });
+    expect((await cap(0)).body).toMatchObject({ internalWalletLimit: 0, amountAvailable: 70_000 });
+    expectPayCaddyError(await cap(100_001), 400, /above the wallet's limit/);
+    expectPayCaddyError(await cap(-1), 400, /negative/);
+    const other = await createTestPartner();
+    expect((await call(setInternalLimit, { method: 'POST', apiKey: other.apiKey, params: { walletId }, body: { internalWalletLimit: 1 } })).status).toBe(404);
+  });
+});
+

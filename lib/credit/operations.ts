@@ -24,6 +24,11 @@ export const drawInput = z.object({ amount: positiveCents('amount'), currency, s
 export const paymentInput = z.object({ walletId: z.string({ error: 'walletId is required' }).trim().min(1, 'walletId is required').max(64), amountToCapital: positiveCents('amountToCapital'), currency, statement });
 export const limitInput = z.object({ walletId: z.string({ error: 'walletId is required' }).trim().min(1, 'walletId is required').max(64), newLimit: z.number({ error: 'newLimit must be an integer number of cents' }).int('newLimit must be an integer number of cents').min(0).max(Number.MAX_SAFE_INTEGER), currency, statement });
 
+export const internalLimitInput = z.object({
+  internalWalletLimit: z.number({ error: 'internalWalletLimit must be an integer number of cents' }).int('internalWalletLimit must be an integer number of cents').min(0, 'internalWalletLimit cannot be negative').max(Number.MAX_SAFE_INTEGER),
+  statement,
+});
+
 function assertCurrency(w: CreditWalletRow, given: string, kind: DomainError['kind']) {
   if (given.toUpperCase() !== w.currency) throw new DomainError(kind, `currency ${given} does not match the wallet's ${w.currency}`, { walletCurrency: w.currency });
 }
@@ -153,3 +158,25 @@ export async function changeWalletLimit(actor: Actor, raw: z.input<typeof limitI
     return applyLimit(tx, actor, w, BigInt(input.newLimit), 'api', input.statement ?? null);
   });
 }
+
+/**
+ * The partner's own cap on a line, below the limit Ducat granted (0 removes it): what is available
+ * is computed against it. It may go up or down (unlike the limit) but never above the limit.
+ */
+export async function setInternalWalletLimit(actor: Actor, walletId: string, raw: z.input<typeof internalLimitInput>, partner?: string): Promise<CreditWalletView> {
+  assertCan(actor, 'credit.write');
+  const partnerId = requireTenant(actor, partner);
+  const input = internalLimitInput.parse(raw);
+  return inTransaction(async (tx) => {
+    const w = await lockCreditWallet(tx, partnerId, walletId, 'validation');
+    const cap = BigInt(input.internalWalletLimit);
+    if (cap > w.limit) throw new DomainError('validation', `internalWalletLimit ${cap} is above the wallet's limit ${w.limit}`, { limit: w.limit });
+    const at = now();
+    const [updated] = await tx.update(creditWallets).set({ internalLimit: cap, updatedAt: at }).where(and(eq(creditWallets.partnerId, partnerId), eq(creditWallets.id, w.id))).returning();
+    await recordAudit(tx, actor, { partnerId, action: 'credit_wallet.internal_limit', objectType: 'credit_wallet', objectId: w.id, before: { internalLimit: w.internalLimit }, after: { internalLimit: cap, statement: input.statement ?? null } });
+    const v = await viewOf(tx, updated!);
+    await emitEvent(tx, { partnerId, type: 'credit.limit_changed', payload: { ...walletPayload(v), internalWalletLimit: cap, statement: input.statement ?? null } });
+    return v;
+  });
+}
+

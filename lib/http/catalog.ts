@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { Permission } from '@/lib/auth/permissions';
-import { drawInput, limitInput, paymentInput } from '@/lib/credit/operations';
+import { drawInput, internalLimitInput, limitInput, paymentInput } from '@/lib/credit/operations';
 import { openWalletInput } from '@/lib/credit/wallets';
 import { embedSessionInput } from '@/lib/portal/embed-sessions';
 import { webhookEndpointInput } from '@/lib/webhooks/endpoints';
@@ -79,6 +79,7 @@ export const CATALOG: Operation[] = [
   op({ method: 'POST', path: '/api/v1/walletcredits', dialect: 'PayCaddy', summary: 'Open a credit wallet for an active customer', auth: 'api_key', body: openWalletInput, example: { userId: 'user-42', currency: 'EUR', description: 'Everyday line', time: 365, limit: 100000, firstCutDate: '2030-01-06T09:00:00.000Z', creditProductCode: '101' }, success: [200, '{id, userId, currency, description, limit, creationDate}'] }),
   op({ method: 'GET', path: '/api/v1/walletcredits/{walletId}', dialect: 'PayCaddy', summary: 'A credit wallet: limit, owed, interest, available (unknown wallet: 400)', auth: 'api_key', success: [200, 'The wallet'] }),
   op({ method: 'POST', path: '/api/v1/walletcredits/{walletId}/draws', dialect: 'PayCaddy', summary: 'Spend on the line (refused above what is available or when blocked)', auth: 'api_key', body: drawInput, example: { amount: 2500, currency: 'EUR', statement: 'Supermarket' }, success: [201, 'The wallet'] }),
+  op({ method: 'POST', path: '/api/v1/walletcredits/{walletId}/internallimit', dialect: 'PayCaddy', summary: 'Set the partner’s own cap below the limit (0 = none)', auth: 'api_key', body: internalLimitInput, example: { internalWalletLimit: 50000, statement: 'New customer' }, success: [200, 'The wallet'] }),
   op({ method: 'POST', path: '/api/v1/walletcredits/changewalletlimit', dialect: 'PayCaddy', summary: 'Raise a wallet’s limit (raises only)', auth: 'api_key', body: limitInput, example: { walletId: 'cwl_wallet', newLimit: 150000, currency: 'EUR', statement: 'Good payer' }, success: [200, '{walletId, newLimit}'] }),
   op({ method: 'POST', path: '/api/v1/reportpaycredits', dialect: 'PayCaddy', summary: 'A payment split between interest and capital per the product', auth: 'api_key', body: paymentInput, example: { walletId: 'cwl_wallet', amountToCapital: 5000, currency: 'EUR', statement: 'Bank transfer' }, success: [200, '{creationDate, limit, amountAvailable}'] }),
   op({ method: 'POST', path: '/api/v1/reportpaycreditscapital', dialect: 'PayCaddy', summary: 'A payment of capital only', auth: 'api_key', body: paymentInput, example: { walletId: 'cwl_wallet', amountToCapital: 5000, currency: 'EUR', statement: 'Bank transfer' }, success: [200, '{creationDate, limit, amountAvailable}'] }),

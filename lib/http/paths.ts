@@ -14,7 +14,7 @@ export function canonicalApiPath(pathname: string): string | null {
   return path === pathname ? null : path;
 }
 
-const PAYCADDY_SEGMENTS = new Set(['walletcredits', 'changewalletlimit', 'draws', 'reportpaycredits', 'reportpaycreditscapital', 'checkcredit']);
+const PAYCADDY_SEGMENTS = new Set(['walletcredits', 'changewalletlimit', 'draws', 'reportpaycredits', 'reportpaycreditscapital', 'checkcredit', 'internallimit']);
 
 function canonicalPayCaddyPath(pathname: string): string | null {
   const match = /^\/api\/v1\/(.+)$/i.exec(pathname);
