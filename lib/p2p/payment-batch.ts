@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Tx } from '@/db/client';
 import { accounts, customers, idempotencyKeys } from '@/db/schema';
 import { recordAudits, type AuditEntry } from '@/lib/audit';
@@ -53,10 +54,16 @@ type AccountState = { balance: bigint; held: bigint; status: string; allowNegati
  */
 export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: PaymentJob[]): Promise<PaymentOutcome[]> {
   const parties = await resolveParties(tx, partnerId, jobs);
-  const state = await lockAccounts(tx, partnerId, [...parties.lockIds]);
-  // Authoritative now that the wallets are locked: a debt created since the first look counts too.
-  const indebted = new Set(await walletsWithOpenDebts(tx, partnerId, [...parties.receiverWallets]));
-  const stored = await claimOrderIds(tx, partnerId, jobs);
+  // Independent statements are sent together (pipelined on the transaction's connection, in this
+  // order): under load each round trip waits for the web server's event loop, so round trips,
+  // not statements, set a batch's time.
+  const [state, openDebtWallets, stored] = await Promise.all([
+    lockAccounts(tx, partnerId, [...parties.lockIds]),
+    // Authoritative now that the wallets are locked: a debt created since the first look counts too.
+    walletsWithOpenDebts(tx, partnerId, [...parties.receiverWallets]),
+    claimOrderIds(tx, partnerId, jobs),
+  ]);
+  const indebted = new Set(openDebtWallets);
 
   const at = now();
   const outcomes: PaymentOutcome[] = [];
@@ -177,12 +184,11 @@ export async function executePaymentBatch(tx: Tx, partnerId: string, jobs: Payme
     }
   });
 
-  await writeAccepted(tx, partnerId, accepted, state, at);
+  await Promise.all([...writeAccepted(tx, partnerId, accepted, state, at), ...settleOrderIds(tx, partnerId, accepted, failedNewKeys)]);
   for (const actorId of new Set(debts.map((d) => d.actor.id))) {
     const mine = debts.filter((d) => d.actor.id === actorId);
     await recordDebts(tx, mine[0]!.actor, partnerId, mine.map((d) => d.debt));
   }
-  await settleOrderIds(tx, partnerId, accepted, failedNewKeys);
   // Money that reached wallets with open debts repays them (oldest first), in this transaction.
   const arrived = [...new Set(accepted.map((a) => a.transfer.destination).filter((w) => indebted.has(w)))];
   if (arrived.length > 0) await recoverFromArrivals(tx, systemActor('auto-recovery'), partnerId, arrived);
@@ -193,20 +199,27 @@ async function resolveParties(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
   const refs = jobs.flatMap((j) => [j.request.sender, j.request.receiver]);
   const appUserIds = [...new Set(refs.flatMap((r) => ('appUserId' in r ? [r.appUserId] : [])))];
   const accountIds = [...new Set(refs.flatMap((r) => ('accountId' in r ? [r.accountId] : [])))];
-  const rows = await tx
-    .select({ account: accounts, customer: customers })
-    .from(accounts)
-    .leftJoin(customers, and(eq(customers.partnerId, accounts.partnerId), eq(customers.id, accounts.customerId)))
-    .where(
-      and(
-        eq(accounts.partnerId, partnerId),
-        or(
-          inArray(accounts.id, accountIds),
-          and(eq(accounts.kind, 'customer_wallet'), inArray(customers.appUserId, appUserIds)),
-          and(inArray(accounts.kind, ['commission', 'loss_and_profit']), isNull(accounts.customerId)),
-        ),
-      ),
-    );
+  // Three index-driven branches (customers by AppUserId, accounts by id, the partner's own
+  // accounts): one OR over a join would read every wallet of the partner.
+  const party = { account: accounts, customer: customers };
+  const customerJoin = and(eq(customers.partnerId, accounts.partnerId), eq(customers.id, accounts.customerId));
+  const rows = await unionAll(
+    tx
+      .select(party)
+      .from(accounts)
+      .leftJoin(customers, customerJoin)
+      .where(and(eq(customers.partnerId, partnerId), inArray(customers.appUserId, appUserIds), eq(accounts.kind, 'customer_wallet'))),
+    tx
+      .select(party)
+      .from(accounts)
+      .leftJoin(customers, customerJoin)
+      .where(and(eq(accounts.partnerId, partnerId), inArray(accounts.id, accountIds))),
+    tx
+      .select(party)
+      .from(accounts)
+      .leftJoin(customers, customerJoin)
+      .where(and(eq(accounts.partnerId, partnerId), inArray(accounts.kind, ['commission', 'loss_and_profit']), isNull(accounts.customerId))),
+  );
   const byAccountId = new Map<string, Party>();
   const byAppUserId = new Map<string, Party>();
   let commission: Party | null = null;
@@ -274,63 +287,72 @@ async function claimOrderIds(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
 type Accepted = { transfer: P2pTransfer; actor: Actor; transactionId: string; entries: { accountId: string; amount: bigint; balanceAfter: bigint }[] };
 
 /**
- * Writes the accepted payments in bulk. Rows travel as one JSON parameter per table
- * (`jsonb_to_recordset`): building hundreds of bind parameters costs more than the database work.
+ * Starts writing the accepted payments in bulk and returns the statements in flight, issued in
+ * dependency order (transactions before their entries, transfers before their events). Rows
+ * travel as one JSON parameter per table (`jsonb_to_recordset`): building hundreds of bind
+ * parameters costs more than the database work.
  */
-async function writeAccepted(tx: Tx, partnerId: string, accepted: Accepted[], state: Map<string, AccountState>, at: Date) {
-  if (accepted.length === 0) return;
+function writeAccepted(tx: Tx, partnerId: string, accepted: Accepted[], state: Map<string, AccountState>, at: Date): Promise<unknown>[] {
+  if (accepted.length === 0) return [];
   const when = at.toISOString();
   const rows = (value: unknown) => JSON.stringify(value, bigintAsString);
   const balances = [...state].filter(([, s]) => s.changed).map(([id, s]) => ({ id, balance: s.balance }));
-  await tx.execute(sql`
+  return [
+    send(tx.execute(sql`
     update accounts as a set balance = v.balance, updated_at = ${when}::timestamptz
     from jsonb_to_recordset(${rows(balances)}::jsonb) as v(id text, balance bigint)
-    where a.partner_id = ${partnerId} and a.id = v.id`);
-  await tx.execute(sql`
+    where a.partner_id = ${partnerId} and a.id = v.id`)),
+    send(tx.execute(sql`
     insert into journal_transactions (partner_id, id, kind, description, reference, metadata, created_at)
     select ${partnerId}, v.id, 'p2p', v.description, v.reference, jsonb_build_object('p2pId', v.p2p_id), ${when}::timestamptz
     from jsonb_to_recordset(${rows(accepted.map((a) => ({ id: a.transactionId, description: a.transfer.description, reference: a.transfer.orderId ?? a.transfer.id, p2p_id: a.transfer.id })))}::jsonb)
-      as v(id text, description text, reference text, p2p_id text)`);
-  await tx.execute(sql`
+      as v(id text, description text, reference text, p2p_id text)`)),
+    send(tx.execute(sql`
     insert into journal_entries (partner_id, transaction_id, account_id, amount, currency, balance_after, created_at)
     select ${partnerId}, v.transaction_id, v.account_id, v.amount, v.currency, v.balance_after, ${when}::timestamptz
     from rows from (jsonb_to_recordset(${rows(accepted.flatMap((a) => a.entries.map((e) => ({ transaction_id: a.transactionId, account_id: e.accountId, amount: e.amount, currency: a.transfer.currency, balance_after: e.balanceAfter }))))}::jsonb)
       as (transaction_id text, account_id text, amount bigint, currency char(3), balance_after bigint)) with ordinality as v(transaction_id, account_id, amount, currency, balance_after, n)
-    order by v.n`);
-  await tx.execute(sql`
+    order by v.n`)),
+    send(tx.execute(sql`
     insert into p2p_transfers (partner_id, id, channel, order_id, source_account_id, destination_account_id, amount, fee, currency,
       description, status, committed_at, settled_at, transaction_id, created_by, created_at, updated_at)
     select ${partnerId}, v.id, v.channel::p2p_channel, v.order_id, v.source, v.destination, v.amount, v.fee, v.currency,
       v.description, 'sent', ${when}::timestamptz, ${when}::timestamptz, v.transaction_id, v.created_by, ${when}::timestamptz, ${when}::timestamptz
     from jsonb_to_recordset(${rows(accepted.map(({ transfer: t, actor }) => ({ id: t.id, channel: t.channel, order_id: t.orderId, source: t.source, destination: t.destination, amount: t.amount, fee: t.fee, currency: t.currency, description: t.description, transaction_id: t.transactionId, created_by: actor.id })))}::jsonb)
-      as v(id text, channel text, order_id text, source text, destination text, amount bigint, fee bigint, currency char(3), description text, transaction_id text, created_by text)`);
-  await tx.execute(sql`
+      as v(id text, channel text, order_id text, source text, destination text, amount bigint, fee bigint, currency char(3), description text, transaction_id text, created_by text)`)),
+    send(tx.execute(sql`
     insert into p2p_events (partner_id, transfer_id, type, detail, at)
     select ${partnerId}, v.transfer_id, 'sent', jsonb_build_object('transactionId', v.transaction_id), ${when}::timestamptz
-    from jsonb_to_recordset(${rows(accepted.map((a) => ({ transfer_id: a.transfer.id, transaction_id: a.transactionId })))}::jsonb) as v(transfer_id text, transaction_id text)`);
-  await recordAudits(
+    from jsonb_to_recordset(${rows(accepted.map((a) => ({ transfer_id: a.transfer.id, transaction_id: a.transactionId })))}::jsonb) as v(transfer_id text, transaction_id text)`)),
+    recordAudits(
     tx,
     accepted.map((a) => ({ actor: a.actor, entry: { partnerId, action: 'p2p.send', objectType: 'p2p', objectId: a.transfer.id, after: a.transfer } satisfies AuditEntry })),
-  );
-  await emitEvents(tx, partnerId, accepted.map((a) => ({ type: 'p2p.sent' as const, payload: p2pWebhookPayload(a.transfer) })));
+    ),
+    emitEvents(tx, partnerId, accepted.map((a) => ({ type: 'p2p.sent' as const, payload: p2pWebhookPayload(a.transfer) }))),
+  ];
 }
+
+/** Sends a lazy Drizzle query now, so statements go out in the order they are written. */
+const send = (query: PromiseLike<unknown>): Promise<unknown> => Promise.resolve(query.then((r) => r));
 
 const bigintAsString = (_key: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
 
-async function settleOrderIds(tx: Tx, partnerId: string, accepted: { transfer: P2pTransfer }[], failedNewKeys: string[]) {
+function settleOrderIds(tx: Tx, partnerId: string, accepted: { transfer: P2pTransfer }[], failedNewKeys: string[]): Promise<unknown>[] {
   const done = accepted.filter((a) => a.transfer.orderId).map((a) => ({ key: a.transfer.orderId!, response: toJsonSafe(a.transfer) }));
-  if (done.length > 0) {
-    await tx.execute(sql`
+  return [
+    ...(done.length > 0
+      ? [
+          send(tx.execute(sql`
       update idempotency_keys as k set completed = true, response = v.response
       from jsonb_to_recordset(${JSON.stringify(done)}::jsonb) as v(key text, response jsonb)
-      where k.partner_id = ${partnerId} and k.scope = ${SCOPE} and k.key = v.key`);
-  }
-  // A refused payment stores nothing: the same OrderId may be sent again once it can succeed.
-  if (failedNewKeys.length > 0) {
-    await tx
-      .delete(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), inArray(idempotencyKeys.key, failedNewKeys)));
-  }
+      where k.partner_id = ${partnerId} and k.scope = ${SCOPE} and k.key = v.key`)),
+        ]
+      : []),
+    // A refused payment stores nothing: the same OrderId may be sent again once it can succeed.
+    ...(failedNewKeys.length > 0
+      ? [tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), inArray(idempotencyKeys.key, failedNewKeys))).execute()]
+      : []),
+  ];
 }
 
 function requestHash(request: PaymentRequest): string {
