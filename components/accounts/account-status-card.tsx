@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/form';
 import type { AccountStatusAction } from './status-types';
+import { OutcomeOk, OutcomeError } from '@/components/ui/outcome';
 
 const STATUSES = ['active', 'restricted', 'locked', 'closed'] as const;
 
@@ -118,17 +119,9 @@ function StatusForm({ action, accountId, status, gate, maxBalanceInput, currency
         <button type="submit" className={cn(buttonClass, pending && 'opacity-60')} disabled={pending}>
           {pending ? 'Saving…' : 'Save status'}
         </button>
-        {state.ok ? (
-          <p role="status" className="text-sm text-emerald-700">
-            {state.ok}
-          </p>
-        ) : null}
+        <OutcomeOk>{state.ok}</OutcomeOk>
       </div>
-      {state.error ? (
-        <p role="alert" className="rounded-md bg-rose-50 px-2.5 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
-          {state.error}
-        </p>
-      ) : null}
+      <OutcomeError>{state.error}</OutcomeError>
     </form>
   );
 }

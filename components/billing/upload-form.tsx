@@ -5,6 +5,7 @@ import { cn } from '@/components/ui/cn';
 import { FieldError } from '@/components/ui/field-error';
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui/form';
 import type { UploadState } from './types';
+import { OutcomeError } from '@/components/ui/outcome';
 
 function Summary({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -47,11 +48,7 @@ export function UploadBillingForm({
 
   return (
     <form onSubmit={submit} aria-label="Upload a mass billing file" className="max-w-2xl space-y-4">
-      {current?.error ? (
-        <div role="alert" data-testid="upload-error" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
-          {current.error}
-        </div>
-      ) : null}
+      <OutcomeError testId="upload-error">{current?.error}</OutcomeError>
       {current?.problems?.length ? (
         <section aria-label="Problems in the file" className="rounded-md ring-1 ring-rose-200 ring-inset">
           <ul className="max-h-80 divide-y divide-rose-100 overflow-y-auto text-sm" data-testid="upload-problems">

@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { buttonClass, secondaryButtonClass } from '@/components/ui/form';
 import type { DebtAction } from './action-types';
+import { OutcomeOk, OutcomeError } from '@/components/ui/outcome';
 
 /**
  * One action of the debt page as a form: its fields (rendered by the server), a submit button,
@@ -39,17 +40,9 @@ export function DebtActionForm({
         <button type="submit" className={cn(secondary ? secondaryButtonClass : buttonClass, pending && 'opacity-60')} disabled={pending}>
           {pending ? 'Working…' : submitLabel}
         </button>
-        {state.ok ? (
-          <p role="status" className="text-sm text-emerald-700">
-            {state.ok}
-          </p>
-        ) : null}
+        <OutcomeOk>{state.ok}</OutcomeOk>
       </div>
-      {state.error ? (
-        <p role="alert" className="rounded-md bg-rose-50 px-2.5 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
-          {state.error}
-        </p>
-      ) : null}
+      <OutcomeError>{state.error}</OutcomeError>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/com
 import type { ConnectionOption } from './connection-option';
 import { ConnectionPicker } from './connection-picker';
 import type { SendP2pState } from './send-types';
+import { OutcomeError } from '@/components/ui/outcome';
 
 function Summary({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -50,11 +51,7 @@ export function SendP2pForm({
   return (
     <form onSubmit={submit} aria-label="Send a P2P" className="max-w-2xl space-y-4">
       <input type="hidden" name="orderId" value={orderId} />
-      {state.error && dismissed !== state ? (
-        <div role="alert" data-testid="send-error" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
-          {state.error}
-        </div>
-      ) : null}
+      <OutcomeError testId="send-error">{dismissed !== state && state.error}</OutcomeError>
 
       <fieldset hidden={confirming} className="space-y-4" disabled={pending}>
         <div>

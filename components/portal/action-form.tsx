@@ -4,6 +4,7 @@ import { useActionState, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { buttonClass, secondaryButtonClass } from '@/components/ui/form';
 import type { PortalAction } from './action-types';
+import { OutcomeOk, OutcomeError } from '@/components/ui/outcome';
 
 /**
  * A portal form bound to one server action: its fields, a submit button, and the outcome — a
@@ -50,11 +51,7 @@ export function PortalActionForm({
           {pending ? 'Working…' : submitLabel}
         </button>
       </div>
-      {state.ok ? (
-        <p role="status" className="text-sm text-emerald-700">
-          {state.ok}
-        </p>
-      ) : null}
+      <OutcomeOk>{state.ok}</OutcomeOk>
       {state.secret ? (
         <div className="rounded-md bg-amber-50 px-3 py-2 text-sm ring-1 ring-amber-200 ring-inset" data-testid="shown-once">
           <p className="font-medium text-amber-900">{state.secret.label} — copy it now, it will not be shown again:</p>
@@ -63,11 +60,7 @@ export function PortalActionForm({
           </code>
         </div>
       ) : null}
-      {state.error ? (
-        <p role="alert" className="rounded-md bg-rose-50 px-2.5 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
-          {state.error}
-        </p>
-      ) : null}
+      <OutcomeError>{state.error}</OutcomeError>
     </form>
   );
 }

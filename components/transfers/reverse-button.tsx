@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { buttonClass, secondaryButtonClass } from '@/components/ui/form';
 import type { ReverseAction } from './reverse-types';
+import { OutcomeOk, OutcomeError } from '@/components/ui/outcome';
 
 /**
  * Reverse a transfer: disabled with the blocking rule's message when a reversal would be refused;
@@ -45,16 +46,8 @@ export function ReverseButton({ action, transferIdentifier, partnerId, blocked, 
           {blocked}
         </p>
       ) : null}
-      {state.ok ? (
-        <p role="status" className="text-sm text-emerald-700" data-testid="reverse-outcome">
-          {state.ok}
-        </p>
-      ) : null}
-      {state.error ? (
-        <p role="alert" className="rounded-md bg-rose-50 px-2.5 py-1.5 text-sm text-rose-800 ring-1 ring-rose-200 ring-inset">
-          {state.error}
-        </p>
-      ) : null}
+      <OutcomeOk testId="reverse-outcome">{state.ok}</OutcomeOk>
+      <OutcomeError>{state.error}</OutcomeError>
     </div>
   );
 }
