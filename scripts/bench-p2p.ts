@@ -74,10 +74,15 @@ async function main() {
         log(`${scenario} ${c} clients: ${r.rps.toFixed(0)} transfers/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.errors}`);
       }
     }
+    // What bounds the figures above: the web server's floor (a route handler doing one query) and
+    // the payment engine without HTTP (in this process, the web server idle).
+    const floor = await autocannon({ url: `http://localhost:${webPort}/api/health`, connections: clientCounts[0]!, duration: seconds });
+    const engine = await inProcess(pg.url, clientCounts[0]!);
     console.log('\n| scenario | clients | transfers/s | p50 | p99 | ratio to pgbench | non-2xx |\n|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     console.log(`\npgbench tpcb-like: ${[...pgbench].map(([c, t]) => `${c} clients ${t.toFixed(0)} tps`).join(', ')}`);
     console.log(`web server peak RSS under load: ${peakRssMb(web.pid!)} MB`);
+    console.log(`bounds, ${clientCounts[0]} clients: GET /api/health (one query) ${floor.requests.average.toFixed(0)} req/s; payment engine without HTTP ${engine.toFixed(0)} transfers/s (${(engine / (pgbench.get(clientCounts[0]!) || 1)).toFixed(2)} × pgbench)`);
 
     // 5. Prove the ledger after the load.
     process.env.DATABASE_URL = pg.url;
@@ -92,6 +97,33 @@ async function main() {
     await Promise.all(children.map((child) => stopProcess(child, 'SIGINT')));
     await pg.stop();
   }
+}
+
+/** Immediate payments called in this process by `connections` concurrent loops for `seconds`. */
+async function inProcess(url: string, connections: number): Promise<number> {
+  process.env.DATABASE_URL = url;
+  const { sendPayment } = await import('@/lib/p2p/immediate');
+  const actor = { type: 'api_key' as const, id: 'key_bench', role: 'partner' as const, partnerId: 'ptn_bench', ip: null };
+  const until = Date.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, loop) => {
+      while (Date.now() < until) {
+        const [from, to] = pair();
+        await sendPayment(actor, { orderId: `engine-${loop}-${done}`, sender: { appUserId: `bench-${from}` }, receiver: { appUserId: `bench-${to}` }, amount: 1 });
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+/** Two distinct random customers. */
+function pair(): [number, number] {
+  const from = 1 + Math.floor(Math.random() * customers);
+  let to = 1 + Math.floor(Math.random() * customers);
+  if (to === from) to = (to % customers) + 1;
+  return [from, to];
 }
 
 let firstFailure: string | null = null;
@@ -115,9 +147,7 @@ async function load(scenario: 'uniform' | 'hot', connections: number, duration =
           }
         },
         setupRequest: (req) => {
-          const from = 1 + Math.floor(Math.random() * customers);
-          let to = 1 + Math.floor(Math.random() * customers);
-          if (to === from) to = (to % customers) + 1;
+          const [from, to] = pair();
           n++;
           return {
             ...req,

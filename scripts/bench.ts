@@ -31,7 +31,7 @@ async function main() {
     console.log(`\n=== ${bench.name} ===`);
     const { code, output } = await run(bench.script, bench.env);
     // Keep the tables and the one-line figures (pgbench, memory, reconciliation).
-    const lines = output.split('\n').filter((l) => l.startsWith('|') || /pgbench tpcb-like:|peak RSS|reconciliation|server time|trigger cost|full scan of the journal/i.test(l));
+    const lines = output.split('\n').filter((l) => l.startsWith('|') || /pgbench tpcb-like:|peak RSS|^bounds|reconciliation|server time|trigger cost|full scan of the journal/i.test(l));
     results.push({ name: bench.name, code, lines });
   }
   console.log(`\n\n# Ducat benchmarks — ${new Date().toISOString().slice(0, 16)}Z, ${(await import('node:os')).cpus().length} cores\n`);
