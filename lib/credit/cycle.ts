@@ -111,7 +111,8 @@ async function closeCycle(tx: Tx, w: CreditWalletRow): Promise<CreditWalletRow> 
       closing,
       capitalClosing: wallet.capitalOwed,
       pastDue,
-      pastDueSince: pastDue > 0n ? (w.overdueSince ?? previous?.pastDueSince ?? previous?.dueAt ?? null) : null,
+      // The oldest unpaid due date: the one the previous statement carried only while that part is unpaid.
+      pastDueSince: pastDue > 0n ? (w.overdueSince ?? (previous && previous.pastDue > previous.paidSinceCut ? previous.pastDueSince : null) ?? previous?.dueAt ?? null) : null,
       minimumDue: minimum,
       dueAt,
       status: minimum === 0n ? 'paid' : 'open',
@@ -142,7 +143,9 @@ async function closeCycle(tx: Tx, w: CreditWalletRow): Promise<CreditWalletRow> 
 async function checkOverdue(tx: Tx, w: CreditWalletRow, at: Date): Promise<boolean> {
   const s = await latestStatement(tx, w);
   let wallet = w;
-  if (s && s.status === 'open' && s.dueAt.getTime() <= at.getTime() && s.paidSinceCut < s.minimumDue) {
+  // Strictly after the due date, as in overdueOn: marking it at the due instant itself would leave
+  // the wallet not overdue, and no longer picked by runDueCreditCycles, until the next cut.
+  if (s && s.status === 'open' && s.dueAt.getTime() < at.getTime() && s.paidSinceCut < s.minimumDue) {
     await tx.update(creditStatements).set({ status: 'overdue' }).where(and(eq(creditStatements.partnerId, s.partnerId), eq(creditStatements.id, s.id)));
   }
   if (s && !w.overdueSince && overdueOn(s, at) > 0n) {
