@@ -86,6 +86,26 @@ describe('the cut-date cycle', () => {
     expect(crontab).toContain(CREDIT_CYCLE_TASK);
   });
 
+  it('a draw made after a cut date, before the job has run, closes the cycle first and counts in the new one', async () => {
+    at('2027-03-01T10:00:00Z');
+    const p = await createTestPartner();
+    const c = await createTestCustomer(p);
+    const product = await createTestProduct({ annualRateBps: 3_650, interestShareBps: 5_000, minimumPaymentBps: 1_000, dueDays: 10, graceDays: 5 });
+    const walletId = await openTestWallet(p, c.appUserId, { limit: 200_000, productCode: product.code, firstCutDays: 10 });
+    expect((await spend(p, walletId, 100_000)).status).toBe(201);
+
+    // A minute past the cut; the cron has not run yet.
+    at('2027-03-11T10:01:00Z');
+    expect((await spend(p, walletId, 50_000)).status).toBe(201);
+    const [s1, s2] = await statements(p, walletId);
+    expect(s1).toMatchObject({ cycle: 1, draws: 100_000n, interest: 1_000n, closing: 101_000n });
+    expect(s2).toBeUndefined();
+    expect(await wallet(p, walletId)).toMatchObject({ amountOwed: 150_000, interestOwed: 1_000, amountSpentMonth: 50_000 });
+    // The job finds nothing left to do, and the new month's spending is not forgotten.
+    expect(await runDueCreditCycles(p.partner.id)).toMatchObject({ cuts: 0 });
+    expect(await wallet(p, walletId)).toMatchObject({ amountSpentMonth: 50_000 });
+  });
+
   it('charges interest, writes statements, regenerates the line, blocks for non-payment and unblocks on payment, over several cycles', async () => {
     at('2027-03-01T10:00:00Z');
     const p = await createTestPartner();

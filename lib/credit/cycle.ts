@@ -43,16 +43,24 @@ export async function runDueCreditCycles(partnerId?: string): Promise<{ cuts: nu
 /** One wallet: close every passed cut, then mark an unpaid due date overdue and block past the grace days. */
 export async function runWalletCycle(partnerId: string, walletId: string): Promise<{ cuts: number; blocked: boolean }> {
   return inTransaction(async (tx) => {
-    let w = await lockCreditWallet(tx, partnerId, walletId);
-    const at = now();
-    let cuts = 0;
-    while (w.nextCutAt.getTime() <= at.getTime()) {
-      w = await closeCycle(tx, w);
-      cuts++;
-    }
-    const blocked = await checkOverdue(tx, w, at);
+    const { cuts, blocked } = await bringUpToDate(tx, await lockCreditWallet(tx, partnerId, walletId), now());
     return { cuts, blocked };
   });
+}
+
+/**
+ * Closes every cut that has passed and runs the overdue check, in the caller's transaction (the
+ * wallet locked). The job calls it on a schedule; a draw or payment calls it first, so one that
+ * arrives between a cut date and the job's next run counts in the new cycle, not the closed one.
+ */
+export async function bringUpToDate(tx: Tx, w: CreditWalletRow, at: Date): Promise<{ wallet: CreditWalletRow; cuts: number; blocked: boolean }> {
+  let wallet = w;
+  let cuts = 0;
+  while (wallet.nextCutAt.getTime() <= at.getTime()) {
+    wallet = await closeCycle(tx, wallet);
+    cuts++;
+  }
+  return { cuts, ...(await checkOverdue(tx, wallet, at)) };
 }
 
 /**
@@ -140,7 +148,7 @@ async function closeCycle(tx: Tx, w: CreditWalletRow): Promise<CreditWalletRow> 
  * After a due date passes with the minimum unpaid, the wallet is overdue from that date; past the
  * grace days it is blocked for non-payment (with the product's late fee when it says so).
  */
-async function checkOverdue(tx: Tx, w: CreditWalletRow, at: Date): Promise<boolean> {
+async function checkOverdue(tx: Tx, w: CreditWalletRow, at: Date): Promise<{ wallet: CreditWalletRow; blocked: boolean }> {
   const s = await latestStatement(tx, w);
   let wallet = w;
   // Strictly after the due date, as in overdueOn: marking it at the due instant itself would leave
@@ -153,10 +161,10 @@ async function checkOverdue(tx: Tx, w: CreditWalletRow, at: Date): Promise<boole
     const since = s.pastDue > s.paidSinceCut && s.pastDueSince ? s.pastDueSince : s.dueAt;
     [wallet] = (await tx.update(creditWallets).set({ overdueSince: since, updatedAt: at }).where(and(eq(creditWallets.partnerId, w.partnerId), eq(creditWallets.id, w.id))).returning()) as [CreditWalletRow];
   }
-  if (wallet.status !== 'active' || !wallet.overdueSince) return false;
+  if (wallet.status !== 'active' || !wallet.overdueSince) return { wallet, blocked: false };
   const terms = await termsVersion(tx, wallet.productCode, wallet.termsVersion);
   const overdueSince = wallet.overdueSince;
-  if (at.getTime() < overdueSince.getTime() + terms.graceDays * DAY_MS) return false;
+  if (at.getTime() < overdueSince.getTime() + terms.graceDays * DAY_MS) return { wallet, blocked: false };
   if (terms.nonPayment === 'block_and_fee' && terms.lateFee > 0n) {
     wallet = (await bookMovement(tx, cycleActor, wallet, { type: 'late_fee', amount: terms.lateFee, toCapital: 0n, toInterest: terms.lateFee, statement: 'Late fee: minimum payment unpaid', at })).wallet;
   }
@@ -169,7 +177,7 @@ async function checkOverdue(tx: Tx, w: CreditWalletRow, at: Date): Promise<boole
   await recordAudit(tx, cycleActor, { partnerId: w.partnerId, action: 'credit_wallet.block', objectType: 'credit_wallet', objectId: w.id, before: { status: 'active' }, after: { status: 'blocked', reason: 'non_payment' } });
   const v = await viewOf(tx, blocked!);
   await emitEvent(tx, { partnerId: w.partnerId, type: 'credit.blocked', payload: { ...walletPayload(v), reason: 'non_payment', overdueSince } });
-  return true;
+  return { wallet: blocked!, blocked: true };
 }
 
 const max0 = (v: bigint) => (v > 0n ? v : 0n);

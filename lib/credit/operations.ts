@@ -11,6 +11,7 @@ import { DomainError } from '@/lib/errors';
 import { once } from '@/lib/idempotency';
 import { emitEvent } from '@/lib/webhooks/outbox';
 import { bookMovement, latestStatement, lockCreditWallet, overdueOn, walletEvent, withheldOf } from './book';
+import { bringUpToDate } from './cycle';
 import { amountAvailable, splitPayment, type CreditWalletRow } from './model';
 import { termsVersion } from './products';
 import { viewOf, walletPayload, type CreditWalletView } from './wallets';
@@ -43,7 +44,7 @@ export async function recordDraw(actor: Actor, walletId: string, raw: z.input<ty
   const partnerId = requireTenant(actor, partner);
   const input = drawInput.parse(raw);
   return inTransaction((tx) => onceIfKeyed(tx, { partnerId, scope: 'credit.draw', key: idempotencyKey, request: { walletId, ...input } }, async () => {
-    const w = await lockCreditWallet(tx, partnerId, walletId);
+    const { wallet: w } = await bringUpToDate(tx, await lockCreditWallet(tx, partnerId, walletId), now());
     assertCurrency(w, input.currency, 'unprocessable');
     if (w.status === 'blocked') throw new DomainError('unprocessable', `the wallet is blocked (${w.blockedReason === 'non_payment' ? 'non-payment' : 'by the system'})`, { reason: 'wallet_blocked' });
     if (now().getTime() >= w.expiresAt.getTime()) throw new DomainError('unprocessable', 'the credit line has reached the end of its term', { reason: 'line_expired' });
@@ -85,7 +86,7 @@ export async function reportPayment(
   const input = paymentInput.parse(raw);
   return inTransaction((tx) => onceIfKeyed(tx, { partnerId, scope: `credit.payment.${mode}`, key: idempotencyKey, request: input }, async () => {
     // The seed answers 422 for an unknown or non-credit wallet on payments (another tenant's: 404).
-    const w = await lockCreditWallet(tx, partnerId, input.walletId, 'unprocessable');
+    const { wallet: w } = await bringUpToDate(tx, await lockCreditWallet(tx, partnerId, input.walletId, 'unprocessable'), now());
     assertCurrency(w, input.currency, 'unprocessable');
     const amount = BigInt(input.amountToCapital);
     const owed = mode === 'split' ? w.capitalOwed + w.interestOwed : w.capitalOwed;
