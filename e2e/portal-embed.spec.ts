@@ -66,6 +66,32 @@ test('the portal works in a third-party iframe: filter debts, record a recovery,
   expect((await api.json()).RemainingDebtAmount).toBe(1_500);
 });
 
+test('a list exported to CSV inside the frame is the filtered list, on the embedded session', async ({ page, request, browser }) => {
+  const partner = await browser.newContext({ baseURL: BASE_URL, storageState: `${AUTH_DIR}/partner.json` });
+  await allowHostOrigin(await partner.newPage(), host.origin);
+  await partner.close();
+  const debt = await customerWithDebt(request, 'demo', 1_200);
+  const frame = await openInHost(page, await embedUrl(request, 'demo'));
+  await frame.getByRole('link', { name: 'Client debts' }).click();
+  const filters = frame.getByRole('search', { name: 'Filter debts' });
+  await filters.getByLabel('Customer').fill(debt.appUserId);
+  await filters.getByRole('button', { name: 'Apply' }).click();
+  await expect(frame.getByTestId('debt-totals-count')).toHaveText('1');
+
+  // The link the partner clicks, fetched by the framed page itself (its partitioned cookie only).
+  const href = (await frame.getByRole('link', { name: 'Export CSV' }).getAttribute('href'))!;
+  const framed = page.frames().find((f) => f.url().includes('/portal/debts'))!;
+  const csv = await framed.evaluate(async (url) => {
+    const res = await fetch(url);
+    return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+  }, href);
+  expect(csv.status).toBe(200);
+  expect(csv.type).toContain('text/csv');
+  const lines = csv.text.trim().split('\n');
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(debt.orderId);
+});
+
 test('a used or expired link shows a clear page in the frame', async ({ page, request }) => {
   const url = await embedUrl(request, 'demo');
   let frame = await openInHost(page, url);

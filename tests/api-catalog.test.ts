@@ -7,9 +7,9 @@ import { call } from './support/fixtures';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/** Every `app/api/**\/route.ts` with the HTTP methods it exports, as OpenAPI paths. */
+/** Every `app/**\/route.ts` with the HTTP methods it exports, as OpenAPI paths (route groups dropped). */
 function routeFiles(): { route: string; file: string; methods: string[] }[] {
-  const root = path.resolve('app/api');
+  const root = path.resolve('app');
   const found: { route: string; file: string; methods: string[] }[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -17,8 +17,8 @@ function routeFiles(): { route: string; file: string; methods: string[] }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === 'route.ts') {
         const source = fs.readFileSync(full, 'utf8');
-        const methods = METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(source));
-        const route = `/api/${path.relative(root, dir).split(path.sep).join('/')}`;
+        const methods = METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b|export \\{ ${m} \\}`).test(source));
+        const route = `/${path.relative(root, dir).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join('/')}`;
         found.push({ route, file: full, methods });
       }
     }

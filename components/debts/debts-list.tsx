@@ -20,6 +20,7 @@ import { partnerOptions } from '@/lib/backoffice/partners';
 import { debtKpis } from '@/lib/debts/detail';
 import { agingSummary, listFollowUp } from '@/lib/debts/followup';
 import { isDomainError } from '@/lib/errors';
+import { exportPath } from '@/components/portal/link-base';
 
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -64,7 +65,7 @@ export async function DebtsList({ searchParams, basePath = '/debts' }: { searchP
   const pagePartners = [...new Set(list.rows.map((r) => r.debt.partnerId))];
   const bulkPartnerId = !isStaff ? actor.partnerId : (query.partner ?? (pagePartners.length === 1 ? pagePartners[0]! : null));
   const bulkPartnerName = isStaff && bulkPartnerId ? (partners?.find((p) => p.id === bulkPartnerId)?.name ?? bulkPartnerId) : null;
-  const exportHref = hrefWith('/api/backoffice/debts/export', { ...debtListParams(query, isStaff), after: undefined });
+  const exportHref = hrefWith(await exportPath('debts'), { ...debtListParams(query, isStaff), after: undefined });
 
   return (
     <>
@@ -72,11 +73,9 @@ export async function DebtsList({ searchParams, basePath = '/debts' }: { searchP
         title="Client debts"
         description={isStaff ? 'Shortfalls of forced debits across all partners, and their recovery' : 'Your customers’ shortfalls of forced debits, and their recovery'}
         actions={
-          inBackoffice ? (
-            <a href={exportHref} className={secondaryButtonClass} download>
-              Export CSV
-            </a>
-          ) : null
+          <a href={exportHref} className={secondaryButtonClass} download>
+            Export CSV
+          </a>
         }
       />
       {inBackoffice ? <DebtsTabs role={actor.role} current="list" /> : null}

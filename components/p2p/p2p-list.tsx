@@ -13,6 +13,7 @@ import { amountCurrency, P2P_PAGE_SIZE, p2pFiltersOf, p2pListParams, p2pListQuer
 import { partnerOptions } from '@/lib/backoffice/partners';
 import { isDomainError } from '@/lib/errors';
 import { listP2p } from '@/lib/p2p/queries';
+import { exportPath } from '@/components/portal/link-base';
 
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -37,7 +38,7 @@ export async function P2pList({ searchParams, basePath = '/p2p' }: { searchParam
   const href = (over: Partial<P2pListQuery>) => hrefWith(basePath, p2pListParams({ ...query, ...over }, isStaff));
   const filtered = Boolean(query.status || query.channel || query.account || query.min || query.max || query.from || query.to || (isStaff && query.partner));
   const resetHref = filtered ? hrefWith(basePath, p2pListParams({ ...query, status: undefined, channel: undefined, partner: undefined, account: undefined, min: undefined, max: undefined, from: undefined, to: undefined, page: 1 }, isStaff)) : null;
-  const exportHref = hrefWith('/api/backoffice/p2p/export', { ...p2pListParams(query, isStaff), page: undefined });
+  const exportHref = hrefWith(await exportPath('p2p'), { ...p2pListParams(query, isStaff), page: undefined });
   const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
 
   return (

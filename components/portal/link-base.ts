@@ -10,3 +10,11 @@ import { PORTAL_REQUEST_HEADER } from '@/app/(auth)/portal-cookie';
 export async function linkBase(): Promise<'' | '/portal'> {
   return (await headers()).get(PORTAL_REQUEST_HEADER) === '1' ? '/portal' : '';
 }
+
+/**
+ * Where a list's CSV export is served: under /portal inside the portal (the embedded session's
+ * cookie is only sent there), under /api/backoffice in the back office.
+ */
+export async function exportPath(list: 'debts' | 'p2p' | 'transfers' | 'credit'): Promise<string> {
+  return (await linkBase()) === '/portal' ? `/portal/export/${list}` : `/api/backoffice/${list}/export`;
+}

@@ -12,6 +12,7 @@ import { hrefWith } from '@/components/ui/url';
 import { partnerOptions } from '@/lib/backoffice/partners';
 import { listTransfers, transferListParams, transferListQuery, type TransferListQuery } from '@/lib/backoffice/transfers';
 import { isDomainError } from '@/lib/errors';
+import { exportPath } from '@/components/portal/link-base';
 
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -36,7 +37,7 @@ export async function TransfersList({ searchParams, basePath = '/transfers' }: {
   const href = (over: Partial<TransferListQuery>) => hrefWith(basePath, transferListParams({ ...query, ...over }, isStaff));
   const filtered = Boolean(query.status || query.type || query.account || query.from || query.to || (isStaff && query.partner));
   const resetHref = filtered ? href({ status: undefined, type: undefined, partner: undefined, account: undefined, from: undefined, to: undefined, page: 1 }) : null;
-  const exportHref = hrefWith('/api/backoffice/transfers/export', { ...transferListParams(query, isStaff), page: undefined });
+  const exportHref = hrefWith(await exportPath('transfers'), { ...transferListParams(query, isStaff), page: undefined });
   const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const tab = (active: boolean) => cn('-mb-px border-b-2 px-3 py-2 text-sm font-medium', active ? 'border-zinc-900 text-zinc-900' : 'border-transparent text-zinc-500 hover:text-zinc-800');
 

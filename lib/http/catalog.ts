@@ -103,6 +103,12 @@ export const CATALOG: Operation[] = [
   op({ method: 'GET', path: '/api/backoffice/loss-and-profit/export', dialect: 'Ducat', summary: 'Loss-and-profit report CSV (period and comparison)', auth: 'session', permission: 'reports.loss_and_profit', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/audit/export', dialect: 'Ducat', summary: 'Audit log CSV', auth: 'session', permission: 'audit.read', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/transfers/export', dialect: 'Ducat', summary: 'Program transfers CSV', auth: 'session', permission: 'transfers.read', success: [200, 'CSV'], internal: true, csv: true }),
+  // The same exports under /portal, where the embedded portal's session cookie is sent.
+  op({ method: 'GET', path: '/portal/export/p2p', dialect: 'Ducat', summary: 'P2P CSV (partner portal)', auth: 'session', permission: 'p2p.read', success: [200, 'CSV'], internal: true, csv: true }),
+  op({ method: 'GET', path: '/portal/export/debts', dialect: 'Ducat', summary: 'Debts CSV (partner portal)', auth: 'session', permission: 'debts.read', success: [200, 'CSV'], internal: true, csv: true }),
+  op({ method: 'GET', path: '/portal/export/credit', dialect: 'Ducat', summary: 'Credit wallets CSV (partner portal)', auth: 'session', permission: 'credit.read', success: [200, 'CSV'], internal: true, csv: true }),
+  op({ method: 'GET', path: '/portal/export/transfers', dialect: 'Ducat', summary: 'Program transfers CSV (partner portal)', auth: 'session', permission: 'transfers.read', success: [200, 'CSV'], internal: true, csv: true }),
+  op({ method: 'GET', path: '/portal/embed/{token}', dialect: 'Ducat', summary: 'Redeems a one-time portal link: sets the portal session cookie and opens the portal', auth: 'public', success: [303, 'Redirect to /portal'], internal: true }),
   op({ method: 'GET', path: '/api/backoffice/billing/template', dialect: 'Ducat', summary: 'Mass billing CSV template', auth: 'session', permission: 'debits.force', success: [200, 'CSV'], internal: true, csv: true }),
   op({ method: 'GET', path: '/api/backoffice/billing/{id}', dialect: 'Ducat', summary: 'A mass billing (live page)', auth: 'session', permission: 'debits.force', success: [200, 'JSON'], internal: true }),
   op({ method: 'GET', path: '/api/backoffice/billing/{id}/export', dialect: 'Ducat', summary: "A mass billing's items CSV", auth: 'session', permission: 'debits.force', success: [200, 'CSV'], internal: true, csv: true }),

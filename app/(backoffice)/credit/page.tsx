@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireActor } from '@/app/(auth)/session';
-import { linkBase } from '@/components/portal/link-base';
+import { exportPath, linkBase } from '@/components/portal/link-base';
 import { CreditTabs } from '@/components/credit/credit-tabs';
 import { CreditListFilters } from '@/components/credit/list-filters';
 import { CreditWalletTable } from '@/components/credit/wallet-table';
@@ -34,7 +34,7 @@ export default async function CreditWalletsPage({ searchParams }: { searchParams
   const href = (over: Partial<CreditListQuery>) => hrefWith(`${base}/credit`, creditListParams({ ...query, ...over }, isStaff));
   const filtered = Boolean(query.status || query.product || query.usage || query.q || (isStaff && query.partner));
   const resetHref = filtered ? href({ status: undefined, product: undefined, usage: undefined, q: undefined, partner: undefined, page: 1 }) : null;
-  const exportHref = hrefWith('/api/backoffice/credit/export', { ...creditListParams(query, isStaff), page: undefined });
+  const exportHref = hrefWith(await exportPath('credit'), { ...creditListParams(query, isStaff), page: undefined });
   const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   return (
     <>
