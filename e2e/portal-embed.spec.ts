@@ -1,4 +1,4 @@
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type FrameLocator, type Page } from '@playwright/test';
 import { API_KEYS, AUTH_DIR, BASE_URL } from './personas';
 import { customerWithDebt, embedUrl, startHostApp } from './portal-helpers';
 
@@ -26,13 +26,17 @@ const openInHost = async (page: Page, url: string): Promise<FrameLocator> => {
   return page.frameLocator('#ducat');
 };
 
-test('the portal works in a third-party iframe: filter debts, record a recovery, the frame sizes itself', async ({ page, request, browser }) => {
+/** The demo partner allows the host, has a customer owing `amount`, and the host frames a fresh portal link. */
+async function portalWithDebt(page: Page, request: APIRequestContext, browser: Browser, amount: number) {
   const partner = await browser.newContext({ baseURL: BASE_URL, storageState: `${AUTH_DIR}/partner.json` });
   await allowHostOrigin(await partner.newPage(), host.origin);
   await partner.close();
+  const debt = await customerWithDebt(request, 'demo', amount);
+  return { debt, frame: await openInHost(page, await embedUrl(request, 'demo')) };
+}
 
-  const debt = await customerWithDebt(request, 'demo', 2_500);
-  const frame = await openInHost(page, await embedUrl(request, 'demo'));
+test('the portal works in a third-party iframe: filter debts, record a recovery, the frame sizes itself', async ({ page, request, browser }) => {
+  const { debt, frame } = await portalWithDebt(page, request, browser, 2_500);
   await expect(frame.getByTestId('portal-partner')).toHaveText('Demo Wallets');
   // The portal told the host its height, and the host sized the iframe with it.
   await expect(page.locator('#height')).not.toHaveText('unknown');
@@ -67,11 +71,7 @@ test('the portal works in a third-party iframe: filter debts, record a recovery,
 });
 
 test('a list exported to CSV inside the frame is the filtered list, on the embedded session', async ({ page, request, browser }) => {
-  const partner = await browser.newContext({ baseURL: BASE_URL, storageState: `${AUTH_DIR}/partner.json` });
-  await allowHostOrigin(await partner.newPage(), host.origin);
-  await partner.close();
-  const debt = await customerWithDebt(request, 'demo', 1_200);
-  const frame = await openInHost(page, await embedUrl(request, 'demo'));
+  const { debt, frame } = await portalWithDebt(page, request, browser, 1_200);
   await frame.getByRole('link', { name: 'Client debts' }).click();
   const filters = frame.getByRole('search', { name: 'Filter debts' });
   await filters.getByLabel('Customer').fill(debt.appUserId);

@@ -80,6 +80,17 @@ describe('credit arithmetic', () => {
   });
 });
 
+/** On 1 March 2027: a line of 200,000 at 36.5 % (10 % minimum, due 10 days after a cut, 5 grace days), first cut in 10 days, 100,000 drawn. */
+async function drawnLine() {
+  at('2027-03-01T10:00:00Z');
+  const p = await createTestPartner();
+  const c = await createTestCustomer(p);
+  const product = await createTestProduct({ annualRateBps: 3_650, interestShareBps: 5_000, minimumPaymentBps: 1_000, dueDays: 10, graceDays: 5 });
+  const walletId = await openTestWallet(p, c.appUserId, { limit: 200_000, productCode: product.code, firstCutDays: 10 });
+  expect((await spend(p, walletId, 100_000)).status).toBe(201);
+  return { p, walletId };
+}
+
 describe('the cut-date cycle', () => {
   it('runs as a graphile-worker cron task', () => {
     expect(taskList[CREDIT_CYCLE_TASK]).toBeTypeOf('function');
@@ -87,12 +98,7 @@ describe('the cut-date cycle', () => {
   });
 
   it('a draw made after a cut date, before the job has run, closes the cycle first and counts in the new one', async () => {
-    at('2027-03-01T10:00:00Z');
-    const p = await createTestPartner();
-    const c = await createTestCustomer(p);
-    const product = await createTestProduct({ annualRateBps: 3_650, interestShareBps: 5_000, minimumPaymentBps: 1_000, dueDays: 10, graceDays: 5 });
-    const walletId = await openTestWallet(p, c.appUserId, { limit: 200_000, productCode: product.code, firstCutDays: 10 });
-    expect((await spend(p, walletId, 100_000)).status).toBe(201);
+    const { p, walletId } = await drawnLine();
 
     // A minute past the cut; the cron has not run yet.
     at('2027-03-11T10:01:00Z');
@@ -107,12 +113,7 @@ describe('the cut-date cycle', () => {
   });
 
   it('charges interest, writes statements, regenerates the line, blocks for non-payment and unblocks on payment, over several cycles', async () => {
-    at('2027-03-01T10:00:00Z');
-    const p = await createTestPartner();
-    const c = await createTestCustomer(p);
-    const product = await createTestProduct({ annualRateBps: 3_650, interestShareBps: 5_000, minimumPaymentBps: 1_000, dueDays: 10, graceDays: 5 });
-    const walletId = await openTestWallet(p, c.appUserId, { limit: 200_000, productCode: product.code, firstCutDays: 10 });
-    expect((await spend(p, walletId, 100_000)).status).toBe(201);
+    const { p, walletId } = await drawnLine();
     expect(await wallet(p, walletId)).toMatchObject({ amountSpentMonth: 100_000, amountAvailable: 100_000 });
 
     // Cycle 1 closes on 11 March: 10 days × 100,000 × 0.1 % = 1,000 interest.
