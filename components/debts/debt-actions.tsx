@@ -4,10 +4,10 @@ import { inputClass, labelClass } from '@/components/ui/form';
 import type { Role } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import type { DebtAgent } from '@/lib/backoffice/debt-agents';
-import { DebtActionForm } from './action-form';
-import type { DebtAction } from './action-types';
+import { ActionForm } from '@/components/ui/action-form';
+import type { FormAction } from '@/components/ui/action-types';
 
-export type DebtActions = Record<'assign' | 'note' | 'followUp' | 'promise' | 'outside' | 'wallet' | 'writeOff' | 'reopen', DebtAction> & { close?: DebtAction };
+export type DebtActions = Record<'assign' | 'note' | 'followUp' | 'promise' | 'outside' | 'wallet' | 'writeOff' | 'reopen', FormAction> & { close?: FormAction };
 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
@@ -42,7 +42,7 @@ export function DebtActionsPanel({
   const forms: ReactNode[] = [];
   if (can(role, 'debts.assign')) {
     forms.push(
-      <DebtActionForm key="assign" action={actions.assign} debtId={id} label="Assign" submitLabel={debt.assigneeId ? 'Reassign' : 'Assign'}>
+      <ActionForm key="assign" action={actions.assign} debtId={id} label="Assign" submitLabel={debt.assigneeId ? 'Reassign' : 'Assign'}>
         <Field id="assignee" label="Agent in charge">
           <select id="assignee" name="assignee" defaultValue={debt.assigneeId ?? ''} className={cn(inputClass, 'pr-8')}>
             <option value="">Unassigned</option>
@@ -53,25 +53,25 @@ export function DebtActionsPanel({
             ))}
           </select>
         </Field>
-      </DebtActionForm>,
+      </ActionForm>,
     );
   }
   if (can(role, 'debts.recover')) {
     forms.push(
-      <DebtActionForm key="note" action={actions.note} debtId={id} label="Add a note" submitLabel="Add note" secondary>
+      <ActionForm key="note" action={actions.note} debtId={id} label="Add a note" submitLabel="Add note" secondary>
         <Field id="note-text" label="Note">
           <textarea id="note-text" name="text" rows={2} maxLength={2000} required className={inputClass} placeholder="What was said or done" />
         </Field>
-      </DebtActionForm>,
+      </ActionForm>,
     );
     if (open) {
       forms.push(
-        <DebtActionForm key="follow" action={actions.followUp} debtId={id} label="Next follow-up" submitLabel="Set follow-up" secondary>
+        <ActionForm key="follow" action={actions.followUp} debtId={id} label="Next follow-up" submitLabel="Set follow-up" secondary>
           <Field id="follow-date" label="Next follow-up (UTC day; empty clears it)">
             <input id="follow-date" name="date" type="date" defaultValue={debt.nextFollowUp} className={inputClass} />
           </Field>
-        </DebtActionForm>,
-        <DebtActionForm key="promise" action={actions.promise} debtId={id} label="Promise to pay" submitLabel="Record promise" secondary>
+        </ActionForm>,
+        <ActionForm key="promise" action={actions.promise} debtId={id} label="Promise to pay" submitLabel="Record promise" secondary>
           <div className="flex flex-wrap gap-3">
             <Field id="promise-amount" label={`Amount (${debt.currency})`}>
               <input id="promise-amount" name="amount" inputMode="decimal" required placeholder="0.00" className={cn(inputClass, 'w-32 text-right tabular-nums')} />
@@ -80,15 +80,15 @@ export function DebtActionsPanel({
               <input id="promise-date" name="date" type="date" required className={inputClass} />
             </Field>
           </div>
-        </DebtActionForm>,
-        <DebtActionForm key="outside" action={actions.outside} debtId={id} label="Record a recovery outside Ducat" submitLabel="Record recovery">
+        </ActionForm>,
+        <ActionForm key="outside" action={actions.outside} debtId={id} label="Record a recovery outside Ducat" submitLabel="Record recovery">
           <Field id="outside-amount" label={`Recovered outside Ducat (${debt.currency})`}>
             <input id="outside-amount" name="amount" inputMode="decimal" required placeholder="0.00" className={cn(inputClass, 'w-32 text-right tabular-nums')} />
           </Field>
-        </DebtActionForm>,
-        <DebtActionForm key="wallet" action={actions.wallet} debtId={id} label="Recover now from the wallet" submitLabel="Recover now from wallet" secondary>
+        </ActionForm>,
+        <ActionForm key="wallet" action={actions.wallet} debtId={id} label="Recover now from the wallet" submitLabel="Recover now from wallet" secondary>
           <p className="text-xs text-zinc-500">Takes what the customer’s wallet has available, up to the remaining amount.</p>
-        </DebtActionForm>,
+        </ActionForm>,
       );
     }
   }
@@ -99,24 +99,24 @@ export function DebtActionsPanel({
           A write-off of this debt is waiting for approval.
         </p>
       ) : (
-        <DebtActionForm key="write-off" action={actions.writeOff} debtId={id} label="Write off" submitLabel="Write off">
+        <ActionForm key="write-off" action={actions.writeOff} debtId={id} label="Write off" submitLabel="Write off">
           <Field id="write-off-reason" label="Reason for the write-off">
             <textarea id="write-off-reason" name="reason" rows={2} maxLength={500} required className={inputClass} placeholder="Why this debt will not be recovered" />
           </Field>
           <p className="text-xs text-zinc-500">Above the approval threshold, a manager must approve it first.</p>
-        </DebtActionForm>
+        </ActionForm>
       ),
     );
   }
   if (open && actions.close && can(role, 'debts.close')) {
     forms.push(
-      <DebtActionForm key="close" action={actions.close} debtId={id} label="Close as recovered outside Ducat" submitLabel="Close debt" secondary>
+      <ActionForm key="close" action={actions.close} debtId={id} label="Close as recovered outside Ducat" submitLabel="Close debt" secondary>
         <p className="text-xs text-zinc-500">Records what remains as recovered outside Ducat and closes the debt (status 1).</p>
-      </DebtActionForm>,
+      </ActionForm>,
     );
   }
   if (!open && can(role, 'debts.close')) {
-    forms.push(<DebtActionForm key="reopen" action={actions.reopen} debtId={id} label="Reopen" submitLabel="Reopen debt" secondary />);
+    forms.push(<ActionForm key="reopen" action={actions.reopen} debtId={id} label="Reopen" submitLabel="Reopen debt" secondary />);
   }
   if (forms.length === 0) return <p className="px-4 py-3 text-sm text-zinc-500">Your role can read this debt but not act on it.</p>;
   return <div className="divide-y divide-zinc-100">{forms}</div>;

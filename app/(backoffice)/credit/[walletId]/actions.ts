@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireActor } from '@/app/(auth)/session';
-import type { DebtActionState as ActionState } from '@/components/debts/action-types';
+import type { ActionState } from '@/components/ui/action-types';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
 import { getCreditWalletDetail } from '@/lib/backoffice/credit';

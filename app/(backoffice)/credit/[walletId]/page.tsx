@@ -7,7 +7,7 @@ import { MoneyFlowChart } from '@/components/charts/bar-chart';
 import { CreditStatusBadge } from '@/components/credit/labels';
 import { UtilizationBar } from '@/components/credit/utilization-bar';
 import { LimitHistoryTable, MovementsTable, StatementsTable, WalletEventsList } from '@/components/credit/wallet-tables';
-import { DebtActionForm as ActionForm } from '@/components/debts/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { Badge } from '@/components/ui/badge';
 import { Card, Stat } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';

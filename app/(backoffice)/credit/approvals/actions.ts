@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireActor } from '@/app/(auth)/session';
-import type { DebtActionState as ActionState } from '@/components/debts/action-types';
+import type { ActionState } from '@/components/ui/action-types';
 import { amountCurrency } from '@/lib/backoffice/p2p-query';
 import { decideLimitRaise } from '@/lib/credit/staff';
 import { isDomainError } from '@/lib/errors';

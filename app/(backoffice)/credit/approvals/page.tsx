@@ -1,19 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/(auth)/session';
+import { ApprovalDecision, ApprovalThresholdCard } from '@/components/approvals/approval-parts';
 import { CreditTabs } from '@/components/credit/credit-tabs';
-import { DebtActionForm as ActionForm } from '@/components/debts/action-form';
 import { Card, PageHeader } from '@/components/ui/card';
-import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
-import { inputClass, labelClass } from '@/components/ui/form';
 import { formatDateTime } from '@/components/ui/format';
 import { Money } from '@/components/ui/money';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { pendingLimitRequests } from '@/lib/backoffice/credit';
 import { amountCurrency } from '@/lib/backoffice/p2p-query';
-import { centsToDecimalString } from '@/lib/money';
 import { readSetting } from '@/lib/settings';
 import { decideLimitRaiseAction, setLimitThresholdAction } from './actions';
 
@@ -70,14 +67,7 @@ export default async function LimitApprovalsPage() {
                   <Td className="max-w-xs">{r.reason}</Td>
                   <Td className="whitespace-nowrap">{requesterName ?? 'a former user'}</Td>
                   <Td className="min-w-72 p-0">
-                    {r.requestedBy === actor.id ? (
-                      <p className="px-4 py-3 text-sm text-zinc-500">Your own request: another manager must decide.</p>
-                    ) : (
-                      <div className="flex flex-wrap">
-                        <ActionForm action={decideLimitRaiseAction} hidden={{ requestId: r.id, walletId: r.walletId, decision: 'approve' }} label={`Approve the raise for ${appUserId}`} submitLabel="Approve" />
-                        <ActionForm action={decideLimitRaiseAction} hidden={{ requestId: r.id, walletId: r.walletId, decision: 'reject' }} label={`Reject the raise for ${appUserId}`} submitLabel="Reject" secondary />
-                      </div>
-                    )}
+                    <ApprovalDecision own={r.requestedBy === actor.id} action={decideLimitRaiseAction} hidden={{ requestId: r.id, walletId: r.walletId }} subject={`the raise for ${appUserId}`} />
                   </Td>
                 </Tr>
               ))}
@@ -86,16 +76,7 @@ export default async function LimitApprovalsPage() {
         )}
       </Card>
       {can(actor.role, 'settings.manage') ? (
-        <Card title="Approval threshold">
-          <ActionForm action={setLimitThresholdAction} label="Limit raise approval threshold" submitLabel="Save threshold">
-            <label htmlFor="threshold" className={labelClass}>
-              Raises of more than this amount need a manager’s approval ({currency})
-            </label>
-            <div className="w-40">
-              <input id="threshold" name="amount" inputMode="decimal" required defaultValue={centsToDecimalString(BigInt(threshold), currency)} className={cn(inputClass, 'text-right tabular-nums')} />
-            </div>
-          </ActionForm>
-        </Card>
+        <ApprovalThresholdCard action={setLimitThresholdAction} label="Limit raise approval threshold" explanation="Raises of more than this amount need a manager’s approval" threshold={BigInt(threshold)} currency={currency} />
       ) : null}
     </>
   );

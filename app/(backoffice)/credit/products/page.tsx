@@ -3,7 +3,7 @@ import { requireActor } from '@/app/(auth)/session';
 import { CreditTabs } from '@/components/credit/credit-tabs';
 import { bpsLabel } from '@/components/credit/labels';
 import { ProductFields } from '@/components/credit/product-fields';
-import { DebtActionForm as ActionForm } from '@/components/debts/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireActor } from '@/app/(auth)/session';
-import type { DebtActionState } from '@/components/debts/action-types';
+import type { ActionState } from '@/components/ui/action-types';
 import type { Actor } from '@/lib/auth/actor';
 import type { Permission } from '@/lib/auth/permissions';
 import { addDebtNote, assignDebt, closeDebtAsRecovered, recordOutsideRecovery, recordPromiseToPay, recoverFromWallet, reopenDebt, requestWriteOff, setNextFollowUp } from '@/lib/debts/actions';
@@ -24,8 +24,8 @@ async function run<S extends z.ZodObject<{ debtId: typeof debtId }>>(
   permission: Permission,
   schema: S,
   formData: FormData,
-  act: (actor: Actor, form: z.infer<S>, debt: Debt) => Promise<string | DebtActionState>,
-): Promise<DebtActionState> {
+  act: (actor: Actor, form: z.infer<S>, debt: Debt) => Promise<string | ActionState>,
+): Promise<ActionState> {
   const actor = await requireActor(permission);
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };
@@ -42,14 +42,14 @@ async function run<S extends z.ZodObject<{ debtId: typeof debtId }>>(
 }
 
 /** An amount typed in major units, read exactly in the debt's currency. */
-function amountOf(text: string, currency: string): bigint | DebtActionState {
+function amountOf(text: string, currency: string): bigint | ActionState {
   const cents = parseMoneyInput(text, currency);
   if (cents === null) return { error: `Enter an amount in ${currency}, e.g. ${centsToDecimalString(1250n, currency)}.` };
   if (cents <= 0n) return { error: 'The amount must be more than zero.' };
   return cents;
 }
 
-export async function assignDebtAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function assignDebtAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ debtId, assignee: z.string().trim().max(64) });
   return run('debts.assign', schema, formData, async (actor, form, debt) => {
     await assignDebt(actor, debt.id, form.assignee === '' ? null : form.assignee);
@@ -57,7 +57,7 @@ export async function assignDebtAction(_prev: DebtActionState, formData: FormDat
   });
 }
 
-export async function addNoteAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function addNoteAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ debtId, text: z.string().trim().min(1, 'Write the note first.').max(2000, 'At most 2,000 characters.') });
   return run('debts.recover', schema, formData, async (actor, form, debt) => {
     await addDebtNote(actor, debt.id, form.text);
@@ -65,7 +65,7 @@ export async function addNoteAction(_prev: DebtActionState, formData: FormData):
   });
 }
 
-export async function setFollowUpAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function setFollowUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ debtId, date: z.union([z.literal(''), day]) });
   return run('debts.recover', schema, formData, async (actor, form, debt) => {
     // A follow-up day means that day, from 09:00 UTC.
@@ -74,7 +74,7 @@ export async function setFollowUpAction(_prev: DebtActionState, formData: FormDa
   });
 }
 
-export async function recordPromiseAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function recordPromiseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ debtId, amount: z.string().trim().min(1, 'Enter the promised amount.').max(32), date: day });
   return run('debts.recover', schema, formData, async (actor, form, debt) => {
     const amount = amountOf(form.amount, debt.currency);
@@ -84,7 +84,7 @@ export async function recordPromiseAction(_prev: DebtActionState, formData: Form
   });
 }
 
-export async function recordOutsideRecoveryAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function recordOutsideRecoveryAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ debtId, amount: z.string().trim().min(1, 'Enter the amount recovered.').max(32) });
   return run('debts.recover', schema, formData, async (actor, form, debt) => {
     const amount = amountOf(form.amount, debt.currency);
@@ -94,7 +94,7 @@ export async function recordOutsideRecoveryAction(_prev: DebtActionState, formDa
   });
 }
 
-export async function recoverFromWalletAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function recoverFromWalletAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return run('debts.recover', z.object({ debtId }), formData, async (actor, _form, debt) => {
     const result = await recoverFromWallet(actor, debt.id);
     const taken = debt.remainingAmount - result.remainingAmount;
@@ -102,7 +102,7 @@ export async function recoverFromWalletAction(_prev: DebtActionState, formData: 
   });
 }
 
-export async function requestWriteOffAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function requestWriteOffAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const schema = z.object({ debtId, reason: z.string().trim().min(3, 'Give a reason for the write-off (3 characters or more).').max(500, 'At most 500 characters.') });
   return run('debts.write_off', schema, formData, async (actor, form, debt) => {
     const outcome = await requestWriteOff(actor, debt.id, form.reason);
@@ -111,7 +111,7 @@ export async function requestWriteOffAction(_prev: DebtActionState, formData: Fo
   });
 }
 
-export async function reopenDebtAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function reopenDebtAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return run('debts.close', z.object({ debtId }), formData, async (actor, _form, debt) => {
     await reopenDebt(actor, debt.id);
     return 'Reopened: the debt is in progress again.';
@@ -119,7 +119,7 @@ export async function reopenDebtAction(_prev: DebtActionState, formData: FormDat
 }
 
 /** Closes a debt recording what remains as recovered outside Ducat (S-Money status 1). */
-export async function closeDebtAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function closeDebtAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return run('debts.close', z.object({ debtId }), formData, async (actor, _form, debt) => {
     await closeDebtAsRecovered(actor, debt.id);
     return `Closed: ${formatMoney(debt.remainingAmount, debt.currency)} recorded as recovered outside Ducat.`;

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireActor } from '@/app/(auth)/session';
-import type { DebtActionState } from '@/components/debts/action-types';
+import type { ActionState } from '@/components/ui/action-types';
 import { amountCurrency } from '@/lib/backoffice/p2p-query';
 import { decideWriteOff } from '@/lib/debts/actions';
 import { isDomainError } from '@/lib/errors';
@@ -18,7 +18,7 @@ const decisionForm = z.object({
 });
 
 /** A manager (or admin) approves or rejects a write-off; the service refuses the requester (four eyes). */
-export async function decideWriteOffAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function decideWriteOffAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor('debts.approve');
   const parsed = decisionForm.safeParse({
     requestId: formData.get('requestId'),
@@ -42,7 +42,7 @@ export async function decideWriteOffAction(_prev: DebtActionState, formData: For
 const thresholdForm = z.object({ amount: z.string().trim().min(1, 'Enter the threshold.').max(32) });
 
 /** Admins set the write-off amount above which a manager must approve (entered in major units). */
-export async function setWriteOffThresholdAction(_prev: DebtActionState, formData: FormData): Promise<DebtActionState> {
+export async function setWriteOffThresholdAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor('settings.manage');
   const parsed = thresholdForm.safeParse({ amount: formData.get('amount') });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'Check the form.' };

@@ -1,19 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/(auth)/session';
-import { DebtActionForm } from '@/components/debts/action-form';
+import { ApprovalDecision, ApprovalThresholdCard } from '@/components/approvals/approval-parts';
 import { DebtsTabs } from '@/components/debts/debts-tabs';
 import { Card, PageHeader } from '@/components/ui/card';
-import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
-import { inputClass, labelClass } from '@/components/ui/form';
 import { formatDateTime } from '@/components/ui/format';
 import { Money } from '@/components/ui/money';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { amountCurrency } from '@/lib/backoffice/p2p-query';
 import { pendingWriteOffs } from '@/lib/debts/detail';
-import { centsToDecimalString } from '@/lib/money';
 import { readSetting } from '@/lib/settings';
 import { decideWriteOffAction, setWriteOffThresholdAction } from './actions';
 
@@ -67,16 +64,7 @@ export default async function ApprovalsPage() {
                   <Td className="max-w-xs">{r.reason}</Td>
                   <Td className="whitespace-nowrap">{requesterName ?? 'a former user'}</Td>
                   <Td className="min-w-72 p-0">
-                    {r.requestedBy === actor.id ? (
-                      <p className="px-4 py-3 text-sm text-zinc-500" data-testid="own-request">
-                        Your own request: another manager must decide.
-                      </p>
-                    ) : (
-                      <div className="flex flex-wrap">
-                        <DebtActionForm action={decideWriteOffAction} hidden={{ requestId: r.id, debtId: r.debtId, decision: 'approve' }} label={`Approve the write-off of ${orderId}`} submitLabel="Approve" />
-                        <DebtActionForm action={decideWriteOffAction} hidden={{ requestId: r.id, debtId: r.debtId, decision: 'reject' }} label={`Reject the write-off of ${orderId}`} submitLabel="Reject" secondary />
-                      </div>
-                    )}
+                    <ApprovalDecision own={r.requestedBy === actor.id} action={decideWriteOffAction} hidden={{ requestId: r.id, debtId: r.debtId }} subject={`the write-off of ${orderId}`} />
                   </Td>
                 </Tr>
               ))}
@@ -85,23 +73,7 @@ export default async function ApprovalsPage() {
         )}
       </Card>
       {isAdmin ? (
-        <Card title="Approval threshold">
-          <DebtActionForm action={setWriteOffThresholdAction} label="Write-off approval threshold" submitLabel="Save threshold">
-            <label htmlFor="threshold" className={labelClass}>
-              Write-offs above this amount need a manager’s approval ({currency})
-            </label>
-            <div className="w-40">
-              <input
-                id="threshold"
-                name="amount"
-                inputMode="decimal"
-                required
-                defaultValue={centsToDecimalString(BigInt(threshold), currency)}
-                className={cn(inputClass, 'text-right tabular-nums')}
-              />
-            </div>
-          </DebtActionForm>
-        </Card>
+        <ApprovalThresholdCard action={setWriteOffThresholdAction} label="Write-off approval threshold" explanation="Write-offs above this amount need a manager’s approval" threshold={BigInt(threshold)} currency={currency} />
       ) : null}
     </>
   );

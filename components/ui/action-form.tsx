@@ -1,16 +1,17 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
-import { buttonClass, secondaryButtonClass } from '@/components/ui/form';
-import type { DebtAction } from './action-types';
-import { OutcomeOk, OutcomeError } from '@/components/ui/outcome';
+import type { FormAction } from './action-types';
+import { cn } from './cn';
+import { buttonClass, secondaryButtonClass } from './form';
+import { OutcomeError, OutcomeOk } from './outcome';
 
 /**
- * One action of the debt page as a form: its fields (rendered by the server), a submit button,
- * and the outcome (a confirmation, or the service's refusal). The server action re-checks the role.
+ * One back-office action as a form (a debt's, a credit line's, an approval's): its fields (rendered
+ * by the server), a submit button, and the outcome (a confirmation, or the service's refusal). The
+ * server action re-checks the role.
  */
-export function DebtActionForm({
+export function ActionForm({
   action,
   debtId,
   hidden = {},
@@ -19,7 +20,7 @@ export function DebtActionForm({
   children,
   secondary = false,
 }: {
-  action: DebtAction;
+  action: FormAction;
   debtId?: string;
   /** More hidden fields (e.g. the write-off request an approval is about). */
   hidden?: Record<string, string>;
