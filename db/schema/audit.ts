@@ -20,5 +20,6 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     ip: text('ip'),
   },
-  (t) => [index('audit_log_at').on(t.at), index('audit_log_object').on(t.objectType, t.objectId)],
+  // The audit page pages by id (newest first), filtered most often by tenant or object.
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_object').on(t.objectType, t.objectId), index('audit_log_partner').on(t.partnerId, t.id)],
 );

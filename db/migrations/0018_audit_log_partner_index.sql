@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_partner" ON "audit_log" USING btree ("partner_id","id");
