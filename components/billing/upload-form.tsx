@@ -1,11 +1,11 @@
 'use client';
 
 import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
-import { cn } from '@/components/ui/cn';
 import { FieldError } from '@/components/ui/field-error';
-import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui/form';
-import type { UploadState } from './types';
+import { buttonClass, labelClass, secondaryButtonClass } from '@/components/ui/form';
 import { OutcomeError } from '@/components/ui/outcome';
+import { PartnerField } from '@/components/ui/partner-field';
+import type { UploadState } from './types';
 
 function Summary({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -64,29 +64,7 @@ export function UploadBillingForm({
       ) : null}
 
       <fieldset hidden={confirming} className="space-y-4" disabled={pending}>
-        {partners ? (
-          <div>
-            <label htmlFor="partnerId" className={labelClass}>
-              Partner
-            </label>
-            <select
-              id="partnerId"
-              name="partnerId"
-              defaultValue={partners.length === 1 ? partners[0]!.id : ''}
-              aria-invalid={errors.partnerId ? true : undefined}
-              aria-describedby={errors.partnerId ? 'partnerId-error' : undefined}
-              className={cn(inputClass, 'mt-1 max-w-sm pr-8')}
-            >
-              <option value="">Choose a partner</option>
-              {partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            <FieldError id="partnerId-error">{errors.partnerId}</FieldError>
-          </div>
-        ) : null}
+        {partners ? <PartnerField partners={partners} error={errors.partnerId} defaultValue={partners.length === 1 ? partners[0]!.id : ''} className="max-w-sm" /> : null}
         <div>
           <label htmlFor="file" className={labelClass}>
             CSV file

@@ -4,10 +4,11 @@ import { startTransition, useActionState, useState, type FormEvent, type ReactNo
 import { cn } from '@/components/ui/cn';
 import { FieldError } from '@/components/ui/field-error';
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from '@/components/ui/form';
+import { OutcomeError } from '@/components/ui/outcome';
+import { PartnerField } from '@/components/ui/partner-field';
 import type { ConnectionOption } from './connection-option';
 import { ConnectionPicker } from './connection-picker';
 import type { SendP2pState } from './send-types';
-import { OutcomeError } from '@/components/ui/outcome';
 
 function Summary({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -54,31 +55,16 @@ export function SendP2pForm({
       <OutcomeError testId="send-error">{dismissed !== state && state.error}</OutcomeError>
 
       <fieldset hidden={confirming} className="space-y-4" disabled={pending}>
-        <div>
-          <label htmlFor="partnerId" className={labelClass}>
-            Partner
-          </label>
-          <select
-            id="partnerId"
-            name="partnerId"
-            value={partnerId}
-            onChange={(e) => {
-              setPartnerId(e.target.value);
-              setSource(null);
-              setDestination(null);
-            }}
-            aria-invalid={errors.partnerId ? true : undefined}
-            className={cn(inputClass, 'mt-1 pr-8')}
-          >
-            <option value="">Choose a partner</option>
-            {partners.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="partnerId-error">{errors.partnerId}</FieldError>
-        </div>
+        <PartnerField
+          partners={partners}
+          error={errors.partnerId}
+          value={partnerId}
+          onChange={(e) => {
+            setPartnerId(e.target.value);
+            setSource(null);
+            setDestination(null);
+          }}
+        />
         {partnerId ? (
           <div className="grid gap-4 md:grid-cols-2">
             <div>
