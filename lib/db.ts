@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
@@ -49,4 +49,13 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     cur = (cur as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/**
+ * `column = any($1)`: a list of ids as one array parameter. Unlike `in ($1, $2, …)`, the
+ * statement's text does not change with the list's length, so the driver prepares it once (and
+ * the database plans it once) instead of once per length.
+ */
+export function anyOf(column: AnyColumn, values: readonly string[]) {
+  return sql`${column} = any(${sql.param(values)}::text[])`;
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { accounts, clientDebtEvents, clientDebts, partners } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
+import { anyOf } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { partnerAccount, postTransaction } from '@/lib/ledger';
 import { emitEvent } from '@/lib/webhooks/outbox';
@@ -74,7 +75,7 @@ export async function recoverFromArrivals(tx: Tx, actor: Actor, partnerId: strin
   const open = await tx
     .select()
     .from(clientDebts)
-    .where(and(eq(clientDebts.partnerId, partnerId), inArray(clientDebts.accountId, walletIds), eq(clientDebts.status, 0)))
+    .where(and(eq(clientDebts.partnerId, partnerId), anyOf(clientDebts.accountId, walletIds), eq(clientDebts.status, 0)))
     .orderBy(asc(clientDebts.seq))
     .for('update');
   if (open.length === 0) return [];
@@ -105,7 +106,7 @@ export async function walletsWithOpenDebts(tx: Tx, partnerId: string, walletIds:
   const rows = await tx
     .selectDistinct({ accountId: clientDebts.accountId })
     .from(clientDebts)
-    .where(and(eq(clientDebts.partnerId, partnerId), inArray(clientDebts.accountId, walletIds), eq(clientDebts.status, 0)));
+    .where(and(eq(clientDebts.partnerId, partnerId), anyOf(clientDebts.accountId, walletIds), eq(clientDebts.status, 0)));
   return rows.map((r) => r.accountId);
 }
 

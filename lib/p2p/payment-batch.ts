@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Tx } from '@/db/client';
+import { anyOf } from '@/lib/db';
 import { accounts, customers, idempotencyKeys } from '@/db/schema';
 import { recordAudits, type AuditEntry } from '@/lib/audit';
 import { systemActor, type Actor } from '@/lib/auth/actor';
@@ -208,12 +209,12 @@ async function resolveParties(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
       .select(party)
       .from(accounts)
       .leftJoin(customers, customerJoin)
-      .where(and(eq(customers.partnerId, partnerId), inArray(customers.appUserId, appUserIds), eq(accounts.kind, 'customer_wallet'))),
+      .where(and(eq(customers.partnerId, partnerId), anyOf(customers.appUserId, appUserIds), eq(accounts.kind, 'customer_wallet'))),
     tx
       .select(party)
       .from(accounts)
       .leftJoin(customers, customerJoin)
-      .where(and(eq(accounts.partnerId, partnerId), inArray(accounts.id, accountIds))),
+      .where(and(eq(accounts.partnerId, partnerId), anyOf(accounts.id, accountIds))),
     tx
       .select(party)
       .from(accounts)
@@ -254,7 +255,7 @@ async function lockAccounts(tx: Tx, partnerId: string, ids: string[]): Promise<M
   const rows = await tx
     .select({ id: accounts.id, balance: accounts.balance, held: accounts.held, status: accounts.status, allowNegative: accounts.allowNegative })
     .from(accounts)
-    .where(and(eq(accounts.partnerId, partnerId), inArray(accounts.id, ids)))
+    .where(and(eq(accounts.partnerId, partnerId), anyOf(accounts.id, ids)))
     .orderBy(accounts.isHot, accounts.id)
     .for('update');
   return new Map(rows.map((r) => [r.id, { balance: r.balance, held: r.held, status: r.status, allowNegative: r.allowNegative, changed: false }]));
@@ -269,18 +270,20 @@ async function claimOrderIds(tx: Tx, partnerId: string, jobs: PaymentJob[]) {
   }
   const keys = [...firstHash.keys()].sort();
   if (keys.length === 0) return new Map<string, typeof idempotencyKeys.$inferSelect>();
-  const claimed = await tx
-    .insert(idempotencyKeys)
-    .values(keys.map((key) => ({ partnerId, scope: SCOPE, key, requestHash: firstHash.get(key)!, response: sql`'null'::jsonb` })))
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
+  const claimed = await tx.execute<{ key: string }>(sql`
+    insert into idempotency_keys (partner_id, scope, key, request_hash, response)
+    select ${partnerId}, ${SCOPE}, v.key, v.hash, 'null'::jsonb
+    from jsonb_to_recordset(${JSON.stringify(keys.map((key) => ({ key, hash: firstHash.get(key)! })))}::jsonb) as v(key text, hash text)
+    order by v.key
+    on conflict do nothing
+    returning key`);
   const claimedKeys = new Set(claimed.map((c) => c.key));
   const taken = keys.filter((k) => !claimedKeys.has(k));
   if (taken.length === 0) return new Map<string, typeof idempotencyKeys.$inferSelect>();
   const rows = await tx
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), inArray(idempotencyKeys.key, taken)));
+    .where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), anyOf(idempotencyKeys.key, taken)));
   return new Map(rows.map((r) => [r.key, r]));
 }
 
@@ -350,7 +353,7 @@ function settleOrderIds(tx: Tx, partnerId: string, accepted: { transfer: P2pTran
       : []),
     // A refused payment stores nothing: the same OrderId may be sent again once it can succeed.
     ...(failedNewKeys.length > 0
-      ? [tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), inArray(idempotencyKeys.key, failedNewKeys))).execute()]
+      ? [tx.delete(idempotencyKeys).where(and(eq(idempotencyKeys.partnerId, partnerId), eq(idempotencyKeys.scope, SCOPE), anyOf(idempotencyKeys.key, failedNewKeys))).execute()]
       : []),
   ];
 }
