@@ -46,7 +46,7 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: chrome },
     { name: 'anonymous', testMatch: [/login\.spec\.ts/, /route-matrix\.spec\.ts/, /action-matrix\.spec\.ts/, /api-reference\.spec\.ts/], use: chrome },
-    role('admin', [/navigation\.spec\.ts/, /route-matrix\.spec\.ts/, /action-matrix\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /staff\.spec\.ts/]),
+    role('admin', [/navigation\.spec\.ts/, /route-matrix\.spec\.ts/, /action-matrix\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /staff\.spec\.ts/, /session-expiry\.spec\.ts/]),
     role('finance', [/navigation\.spec\.ts/, /route-matrix\.spec\.ts/, /action-matrix\.spec\.ts/, /statement\.spec\.ts/, /p2p\.spec\.ts/, /debts\.spec\.ts/]),
     role('manager', [/navigation\.spec\.ts/, /route-matrix\.spec\.ts/, /action-matrix\.spec\.ts/, /p2p-access\.spec\.ts/, /reports\.spec\.ts/]),
     role('partner', [/navigation\.spec\.ts/, /route-matrix\.spec\.ts/, /action-matrix\.spec\.ts/, /overview\.spec\.ts/, /accounts\.spec\.ts/, /statement\.spec\.ts/, /tenant-isolation\.spec\.ts/, /p2p-access\.spec\.ts/, /debts-tenant\.spec\.ts/]),
