@@ -28,6 +28,7 @@ const PERMISSIONS: Record<string, Permission | ((role: Role) => boolean) | 'publ
   'app/(backoffice)/debts/[id]/actions.ts#closeDebtAction': 'debts.close',
   'app/(backoffice)/debts/approvals/actions.ts#decideWriteOffAction': 'debts.approve',
   'app/(backoffice)/debts/approvals/actions.ts#setWriteOffThresholdAction': 'settings.manage',
+  'app/(backoffice)/admin/staff/actions.ts#setUserDisabledAction': 'staff.manage',
   'app/(backoffice)/accounts/[accountId]/actions.ts#updateConnectionPermissionsAction': 'p2p.permissions.manage',
   'app/(backoffice)/accounts/[accountId]/actions.ts#changeAccountStatusAction': 'accounts.manage',
   'app/(backoffice)/p2p/new/actions.ts#sendP2pAction': (role) => can(role, 'p2p.send') && canSendFromBackoffice(role),

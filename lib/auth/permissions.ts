@@ -27,6 +27,7 @@ const MATRIX = {
   'accounts.manage': ['admin', 'finance'],
   'partners.read': ['admin', 'finance', 'manager'],
   'staff.read': ['admin'],
+  'staff.manage': ['admin'],
   'webhooks.manage': ['admin', 'partner'],
   'webhooks.read': ['admin', 'finance', 'manager', 'partner'],
   'audit.read': ['admin', 'manager'],

@@ -2,8 +2,12 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { partners, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
 import type { Actor, Role } from '@/lib/auth/actor';
 import { assertCan, tenantScope } from '@/lib/auth/permissions';
+import { now } from '@/lib/clock';
+import { inTransaction } from '@/lib/db';
+import { DomainError } from '@/lib/errors';
 
 export type StaffMember = {
   id: string;
@@ -36,4 +40,33 @@ export async function listStaff(actor: Actor): Promise<StaffMember[]> {
     disabled: user.disabledAt !== null,
     createdAt: user.createdAt,
   }));
+}
+
+/**
+ * Disables (or enables again) a user's sign-in, admin only. A disabled user's session stops at
+ * their next request (every request re-reads the user) and the right password is refused; the
+ * history they left stays. Nobody disables themselves. Audited with before and after.
+ */
+export async function setUserDisabled(actor: Actor, userId: string, disabled: boolean): Promise<StaffMember> {
+  assertCan(actor, 'staff.manage');
+  if (userId === actor.id) throw new DomainError('unprocessable', 'you cannot disable or enable yourself');
+  return inTransaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!user) throw new DomainError('not_found', `user ${userId} does not exist`);
+    const [updated] = await tx
+      .update(users)
+      .set({ disabledAt: disabled ? (user.disabledAt ?? now()) : null })
+      .where(eq(users.id, userId))
+      .returning();
+    await recordAudit(tx, actor, {
+      partnerId: user.partnerId,
+      action: disabled ? 'user.disable' : 'user.enable',
+      objectType: 'user',
+      objectId: user.id,
+      before: { disabled: user.disabledAt !== null },
+      after: { disabled: updated!.disabledAt !== null },
+    });
+    const [partner] = user.partnerId ? await tx.select({ name: partners.name }).from(partners).where(eq(partners.id, user.partnerId)) : [];
+    return { id: user.id, name: user.name, email: user.email, role: user.role, partnerId: user.partnerId, partnerName: partner?.name ?? null, disabled: updated!.disabledAt !== null, createdAt: user.createdAt };
+  });
 }
