@@ -43,7 +43,7 @@ async function signIn(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('an admin disables a user: their open session is sent to sign in and the right password is refused; enabled, they are back', async ({ page, browser }) => {
+test('an admin disables a user: their open session ends and the right password is refused; enabled, they sign in anew', async ({ page, browser }) => {
   const email = await temporaryUser('tess-password-1');
   // Signed out: a new context would otherwise start with this project's admin session.
   const theirs = await browser.newContext({ baseURL: BASE_URL, storageState: { cookies: [], origins: [] } });
@@ -65,8 +65,10 @@ test('an admin disables a user: their open session is sent to sign in and the ri
 
   await row.getByRole('form', { name: `Enable ${email}` }).getByRole('button', { name: 'Enable' }).click();
   await expect(row.getByRole('status')).toHaveText(`${email} can sign in again.`);
+  // The session from before the disable stays ended: they sign in anew.
   await them.goto('/p2p');
-  if (new URL(them.url()).pathname === '/login') await signIn(them, email, 'tess-password-1');
+  await expect(them).toHaveURL(/\/login/);
+  await signIn(them, email, 'tess-password-1');
   await expect(them.getByTestId('signed-in-user')).toContainText('Tess Temporary');
   await theirs.close();
 });

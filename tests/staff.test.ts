@@ -20,14 +20,18 @@ describe('disabling a user', () => {
     const admin = await createTestStaff('admin');
     const user = await userWithPassword('right-password');
     expect(await verifyLogin(user.email, 'right-password')).toMatchObject({ id: user.id });
-    expect(await actorForUser(user.id)).toMatchObject({ id: user.id, role: 'finance' });
+    expect(await actorForUser(user.id, null, Date.now())).toMatchObject({ id: user.id, role: 'finance' });
 
     expect(await setUserDisabled(admin, user.id, true)).toMatchObject({ id: user.id, disabled: true });
     expect(await actorForUser(user.id)).toBeNull();
     expect(await verifyLogin(user.email, 'right-password')).toBeNull();
 
     expect(await setUserDisabled(admin, user.id, false)).toMatchObject({ disabled: false });
-    expect(await actorForUser(user.id)).toMatchObject({ id: user.id });
+    // A session issued before the disable stays refused; one issued after it is let in.
+    const before = Date.now() - 60_000;
+    expect(await actorForUser(user.id, null, before)).toBeNull();
+    expect(await actorForUser(user.id, null, null)).toBeNull();
+    expect(await actorForUser(user.id, null, Date.now() + 1)).toMatchObject({ id: user.id });
 
     const audit = await getDb().execute<{ action: string; actor_id: string; before: unknown; after: unknown }>(
       sql`select action, actor_id, before, after from audit_log where object_type = 'user' and object_id = ${user.id} and action like 'user.%able' order by id`,

@@ -16,6 +16,8 @@ export const authConfig = {
         token.uid = user.id!;
         token.role = user.role;
         token.partnerId = user.partnerId;
+        // When the user signed in (ms). Not `iat`: Auth.js re-issues the token, and its iat, as the session rolls.
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -23,6 +25,7 @@ export const authConfig = {
       session.user.id = token.uid;
       session.user.role = token.role;
       session.user.partnerId = token.partnerId;
+      session.user.signedInAt = typeof token.signedInAt === 'number' ? token.signedInAt : null;
       return session;
     },
     /**
@@ -49,7 +52,8 @@ declare module 'next-auth' {
     partnerId: string | null;
   }
   interface Session {
-    user: { id: string; name?: string | null; email?: string | null; role: Role; partnerId: string | null };
+    /** signedInAt: when this session signed in (ms), checked against the user's sessionsValidAfter. */
+    user: { id: string; name?: string | null; email?: string | null; role: Role; partnerId: string | null; signedInAt: number | null };
   }
 }
 
@@ -58,5 +62,6 @@ declare module '@auth/core/jwt' {
     uid: string;
     role: Role;
     partnerId: string | null;
+    signedInAt?: number;
   }
 }

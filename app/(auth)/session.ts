@@ -24,7 +24,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   }
   const session = await auth();
   if (!session?.user?.id) return null;
-  return actorForUser(session.user.id, ip);
+  return actorForUser(session.user.id, ip, session.user.signedInAt);
 });
 
 export async function requireActor(permission?: Permission): Promise<Actor> {

@@ -16,6 +16,8 @@ export const users = pgTable(
     role: roleEnum('role').notNull(),
     partnerId: text('partner_id').references(() => partners.id),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Sessions issued before this are refused (set when the user is disabled): JWTs cannot be revoked one by one. */
+    sessionsValidAfter: timestamp('sessions_valid_after', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -34,14 +34,18 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAA
 
 /**
  * The actor for a session, re-read from the database: a JWT can be stale (role changed, user
- * disabled), so services never trust the token's role alone.
+ * disabled), so services never trust the token's role alone. A session that signed in
+ * (`signedInAt`, ms) before the user's `sessionsValidAfter` is refused: disabling a user ends
+ * their sessions for good, even once they are enabled again.
  */
-export async function actorForUser(userId: string, ip?: string | null): Promise<Actor | null> {
+export async function actorForUser(userId: string, ip?: string | null, signedInAt?: number | null): Promise<Actor | null> {
   const [user] = await getDb()
     .select()
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
-  return user ? actorOf(user, ip) : null;
+  if (!user) return null;
+  if (user.sessionsValidAfter && (signedInAt == null || signedInAt < user.sessionsValidAfter.getTime())) return null;
+  return actorOf(user, ip);
 }
 
 function actorOf(user: typeof users.$inferSelect, ip: string | null = null): Actor {

@@ -45,6 +45,7 @@ export async function listStaff(actor: Actor): Promise<StaffMember[]> {
 /**
  * Disables (or enables again) a user's sign-in, admin only. A disabled user's session stops at
  * their next request (every request re-reads the user) and the right password is refused; the
+ * sessions they had stay refused after they are enabled again (they sign in anew); the
  * history they left stays. Nobody disables themselves. Audited with before and after.
  */
 export async function setUserDisabled(actor: Actor, userId: string, disabled: boolean): Promise<StaffMember> {
@@ -55,7 +56,8 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
     if (!user) throw new DomainError('not_found', `user ${userId} does not exist`);
     const [updated] = await tx
       .update(users)
-      .set({ disabledAt: disabled ? (user.disabledAt ?? now()) : null })
+      // Session tokens carry wall-clock issue times: compare with the wall clock, not business time.
+      .set(disabled ? { disabledAt: user.disabledAt ?? now(), sessionsValidAfter: new Date() } : { disabledAt: null })
       .where(eq(users.id, userId))
       .returning();
     await recordAudit(tx, actor, {
