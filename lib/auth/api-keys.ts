@@ -15,9 +15,9 @@ const LAST_USED_EVERY = sql`interval '1 minute'`;
  * unknown key is a 401. Every request is checked against the database (one read, with the
  * guessing budget), so a revocation takes effect at once in every process: a request that
  * starts after it commits is refused, except one that joins a lookup of the same key already in
- * flight (a burst of one partner's calls shares one read, not one each). `last_used_at` is refreshed when a minute old. Guessing is rate
- * limited: after BUDGETS.apiKeyIp unknown keys from one IP, every lookup from it is a 429 until
- * the window ends.
+ * flight (a burst of one partner's calls shares one read, not one each). `last_used_at` is
+ * refreshed when a minute old. Guessing is rate limited: after BUDGETS.apiKeyIp unknown keys
+ * from one IP, every lookup from it is a 429 until the window ends.
  */
 export async function authenticateApiKey(authorization: string | null, ip?: string | null): Promise<ApiKeyActor> {
   const match = authorization?.match(/^Bearer\s+(\S+)\s*$/i);

@@ -30,7 +30,11 @@ export async function listStaff(actor: Actor): Promise<StaffMember[]> {
     .leftJoin(partners, eq(partners.id, users.partnerId))
     .where(scope ? eq(users.partnerId, scope) : undefined)
     .orderBy(asc(users.role), asc(users.name));
-  return rows.map(({ user, partnerName }) => ({
+  return rows.map(({ user, partnerName }) => toStaffMember(user, partnerName));
+}
+
+function toStaffMember(user: typeof users.$inferSelect, partnerName: string | null): StaffMember {
+  return {
     id: user.id,
     name: user.name,
     email: user.email,
@@ -39,7 +43,7 @@ export async function listStaff(actor: Actor): Promise<StaffMember[]> {
     partnerName,
     disabled: user.disabledAt !== null,
     createdAt: user.createdAt,
-  }));
+  };
 }
 
 /**
@@ -69,6 +73,6 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
       after: { disabled: updated!.disabledAt !== null },
     });
     const [partner] = user.partnerId ? await tx.select({ name: partners.name }).from(partners).where(eq(partners.id, user.partnerId)) : [];
-    return { id: user.id, name: user.name, email: user.email, role: user.role, partnerId: user.partnerId, partnerName: partner?.name ?? null, disabled: updated!.disabledAt !== null, createdAt: user.createdAt };
+    return toStaffMember(updated!, partner?.name ?? null);
   });
 }
