@@ -19,7 +19,8 @@ import { getDb } from './client';
  * Nothing is dated today (the overview's "today" figures stay the payments'), and the next cut
  * dates fall about 12 days ahead. Idempotent: skipped when product 101 exists.
  */
-const PRODUCTS: ({ code: string; name: string } & CreditTermsInput)[] = [
+/** The demo products (their codes are fixed: tests that make products keep clear of them). */
+export const DEMO_CREDIT_PRODUCTS: ({ code: string; name: string } & CreditTermsInput)[] = [
   { code: '101', name: 'Everyday revolving', annualRateBps: 2_400, interestShareBps: 3_000, minimumPaymentBps: 500, dueDays: 15, graceDays: 5, nonPayment: 'block', lateFee: 0n },
   { code: '102', name: 'Premium line', annualRateBps: 1_800, interestShareBps: 5_000, minimumPaymentBps: 1_000, dueDays: 20, graceDays: 10, nonPayment: 'block_and_fee', lateFee: 1_500n },
   { code: '201', name: 'Micro credit', annualRateBps: 3_600, interestShareBps: 10_000, minimumPaymentBps: 2_000, dueDays: 10, graceDays: 3, nonPayment: 'block', lateFee: 0n },
@@ -51,7 +52,7 @@ export async function seedDemoCredit(db: Db): Promise<{ seeded: number }> {
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@ducat.test'));
   const adminActor: Actor = admin ? { type: 'user', id: admin.id, role: 'admin', partnerId: null } : systemActor('demo-seed');
   const start = Date.now() - HISTORY_DAYS * DAY_MS;
-  for (const p of PRODUCTS) await at(start - DAY_MS, () => createCreditProduct(adminActor, p));
+  for (const p of DEMO_CREDIT_PRODUCTS) await at(start - DAY_MS, () => createCreditProduct(adminActor, p));
 
   // Cut dates on a day of the month about 12 days ahead, so none falls today.
   const ahead = new Date(Date.now() + 12 * DAY_MS);
@@ -63,7 +64,7 @@ export async function seedDemoCredit(db: Db): Promise<{ seeded: number }> {
     const random = prng(100 + index);
     for (const spec of WALLETS) {
       const opened = await at(start + Math.floor(random() * 3) * DAY_MS, () =>
-        openCreditWallet(actor, { userId: spec.appUserId, currency: 'EUR', description: `${PRODUCTS.find((p) => p.code === spec.product)!.name} line`, time: 730, limit: spec.limit, firstCutDate: firstCut.toISOString(), creditProductCode: spec.product }, partnerId),
+        openCreditWallet(actor, { userId: spec.appUserId, currency: 'EUR', description: `${DEMO_CREDIT_PRODUCTS.find((p) => p.code === spec.product)!.name} line`, time: 730, limit: spec.limit, firstCutDate: firstCut.toISOString(), creditProductCode: spec.product }, partnerId),
       );
       seeded++;
       await liveThrough(getDb(), actor, partnerId, opened.id, spec, opened.creationDate.getTime(), random);

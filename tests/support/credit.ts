@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { DEMO_CREDIT_PRODUCTS } from '@/db/seed-credit';
 import { createCreditProduct, type CreditTermsInput } from '@/lib/credit/products';
 import { now } from '@/lib/clock';
 import { POST as openWallet } from '@/app/api/v1/walletcredits/route';
@@ -8,13 +9,14 @@ import { call, createTestStaff, type TestPartner } from './fixtures';
 const DAY = 86_400_000;
 let productSeq = 0;
 
-/** A fresh credit product (a random unused 3-digit code) with the given terms. */
+/** A fresh credit product (a random unused 3-digit code, never a demo product's) with the given terms. */
 export async function createTestProduct(terms: Partial<CreditTermsInput> = {}) {
   const admin = await createTestStaff('admin');
   for (let attempt = 0; attempt < 50; attempt++) {
     const code = String((process.pid * 7 + ++productSeq * 131 + Math.floor(Math.random() * 900)) % 900 + 100);
     const [taken] = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from credit_products where code = ${code}`);
-    if (taken!.n > 0) continue;
+    // The demo seed (tests/seed-and-health) creates its products with fixed codes in the same database.
+    if (taken!.n > 0 || DEMO_CREDIT_PRODUCTS.some((p) => p.code === code)) continue;
     try {
       return await createCreditProduct(admin, {
         code,
