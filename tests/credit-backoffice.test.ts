@@ -58,7 +58,7 @@ describe('back-office limit raises (four eyes above the threshold)', () => {
       [100_000n, 150_000n, 'backoffice'],
       [0n, 100_000n, 'opened'],
     ]);
-    const audit = await getDb().select({ action: auditLog.action, actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.partnerId, p.partner.id), eq(auditLog.objectId, walletId)));
+    const audit = await getDb().select({ action: auditLog.action, actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.partnerId, p.partner.id), eq(auditLog.objectId, walletId))).orderBy(auditLog.id);
     expect(audit.filter((a) => a.action === 'credit_wallet.limit').map((a) => a.actorId)).toEqual([finance.id, manager.id]);
     expect(audit.some((a) => a.action === 'credit_wallet.limit_requested' && a.actorId === finance.id)).toBe(true);
   });
